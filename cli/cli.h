@@ -1,0 +1,35 @@
+/*
+ * cli/cli.h: shared by the subcommands of the `aka` binary. The CLI uses
+ * only the public API (include/aka/).
+ *
+ * Exit codes (a contract, see README): 0 success, 1 a failed check (an
+ * alert with --fail-on-hit), 2 bad usage or bad input.
+ */
+#ifndef AKA_CLI_H
+#define AKA_CLI_H
+
+#include <stddef.h>
+
+#define CLI_OK 0
+#define CLI_CHECK_FAILED 1
+#define CLI_BAD 2
+
+/* A subcommand: argv[0] is its name. */
+typedef int (*cli_cmd_fn)(int argc, char **argv);
+
+int cmd_lists(int argc, char **argv);
+
+/* Print "aka: " + message to stderr. */
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Expand PATH arguments: files stay as they are; a directory is walked
+ * recursively in name order and yields every file whose content is a list
+ * format (OFAC companion files are left to their main file). Calls
+ * fn(path, arg) for each; returns the number of files skipped as not being
+ * lists, or -1 if a path can't be read (message printed).
+ */
+int cli_each_list_file(char **paths, int n, void (*fn)(const char *, void *),
+                       void *arg, int *skipped);
+
+#endif

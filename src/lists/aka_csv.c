@@ -1,0 +1,8 @@
+/* lists/aka_csv.c: not written yet. */
+#include "lists/lists_int.h"
+#include "util/error.h"
+
+int aka__parse_aka_csv(aka__parse *p)
+{
+    return aka__error(AKA_EFORMAT, "%s: aka_csv parser not written yet", p->in.path);
+}

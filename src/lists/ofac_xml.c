@@ -1,0 +1,8 @@
+/* lists/ofac_xml.c: not written yet. */
+#include "lists/lists_int.h"
+#include "util/error.h"
+
+int aka__parse_ofac_xml(aka__parse *p)
+{
+    return aka__error(AKA_EFORMAT, "%s: ofac_xml parser not written yet", p->in.path);
+}
