@@ -372,7 +372,7 @@ int aka__date_parse(aka_date *out, const char *s, size_t len)
                 m = b2;
                 if ((y = digits(s, len, &i, 4)) < 0)
                     return -1;
-            } else if (b2 < 0 && sep == '/') {
+            } else if (sep == '/') { /* MM/YYYY */
                 i = j;
                 m = a;
                 if ((y = digits(s, len, &i, 4)) < 0)
