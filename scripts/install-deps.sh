@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config git
       libicu-dev libxml2-dev libjansson-dev libcmocka-dev
-      clang libclang-rt-14-dev)
+      clang libclang-rt-14-dev jq)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
