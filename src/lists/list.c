@@ -125,7 +125,7 @@ static int parse_inputs(aka_list **out, aka_format f,
         aka__error(rc, "%s: out of memory", main->path);
     if (rc < 0)
         goto done;
-    if (list->n_entities == 0) {
+    if (list->n_entities == 0 && !p.allow_empty) {
         rc = aka__error(AKA_EINVALID, "%s: no entities in the file",
                         main->path);
         goto done;

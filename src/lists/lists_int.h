@@ -81,6 +81,8 @@ typedef struct {
     const aka__input *parts;   /* OFAC companions (alt, add, comments) */
     size_t n_parts;
     aka__builder eb;
+    int allow_empty;           /* set by a parser whose format may hold no
+                                  record (an EU annex with no entries) */
 } aka__parse;
 
 /* ---- entity builder (entity.c) ------------------------------------------ */
