@@ -13,6 +13,9 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"lists", cmd_lists, "what list files hold (counts, dates)"},
+    {"compare", cmd_compare, "score two names against each other, explained"},
+    {"search", cmd_search, "search one name in the lists"},
+    {"screen", cmd_screen, "screen a file of records (CSV or JSON lines)"},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -12,5 +12,7 @@
 #include "common.h"
 #include "entity.h"
 #include "list.h"
+#include "screen.h"
+#include "records.h"
 
 #endif

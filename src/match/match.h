@@ -1,0 +1,106 @@
+/*
+ * match/match.h: scoring one query name against one list name, and an
+ * entity against a query's other fields, with the explanation of both.
+ *
+ * HOW A NAME SCORE IS MADE (RULE-SCORE-*)
+ *   1. Each query part is compared with each list part (part_sim): exact,
+ *      folded, transliterated, phonetic-key and edit-distance evidence;
+ *      the best gives the similarity (1.0 only for identical text). SCORE-1
+ *   2. Parts are aligned greedily, best pair first, regardless of order;
+ *      a pair counts when its similarity is at least 0.70. A part left
+ *      over may match two adjacent parts of the other side joined
+ *      (Abdulrahman / Abdul Rahman).                                SCORE-2
+ *   3. Each part weighs by its kind (name 1, particle 0.25, legal form
+ *      0.15, title and article 0) times its rarity among the loaded list
+ *      names (idf of its key: a shared Muhammad says less than a shared
+ *      Baghdadi).                                                  SCORE-3
+ *   4. score = sum(sim * (wq + wl)) over aligned pairs /
+ *      (all query weight + aligned list weight + 0.35 * unaligned list
+ *      weight): unmatched query parts cost fully, extra list parts
+ *      (middle names, patronymics) cost a third.                    SCORE-4
+ */
+#ifndef AKA_MATCH_H
+#define AKA_MATCH_H
+
+#include "aka/screen.h"
+#include "names/names.h"
+#include "util/arena.h"
+
+/* Weights of parts: by kind, and by key rarity when `idf` is given. */
+typedef struct {
+    /* idf of a key, or a negative value when unknown; NULL: all 1 */
+    double (*idf)(const void *ctx, const char *key);
+    const void *ctx;
+} aka__weights;
+
+double aka__part_weight(const aka__weights *w, const aka__part *p);
+
+/* One aligned pair (or unmatched part) of a name comparison. */
+typedef struct {
+    int q, l, l2, q2;     /* part indexes; -1 when absent; l2/q2: the
+                             second part of a joined match */
+    double sim;
+    aka_evidence ev;
+    double wq, wl;
+} aka__pair;
+
+typedef struct {
+    double score;
+    aka__pair pairs[2 * AKA_NAME_MAX_PARTS];
+    size_t n_pairs;
+} aka__name_score;
+
+/**
+ * Score query name q against list name l (RULE-SCORE-*). Fills `out` with
+ * the alignment. Pure; thread-safe.
+ */
+void aka__score_name(aka__name_score *out, const aka__name *q,
+                     const aka__name *l, const aka__weights *w);
+
+/** Similarity of two parts and its evidence (RULE-SCORE-1). */
+double aka__part_sim(const aka__part *q, const aka__part *l,
+                     aka_evidence *ev);
+
+/**
+ * Turn a name score into an aka_hit in `a` (strings copied): the part
+ * alignment as aka_part_match lines.
+ */
+int aka__hit_fill(aka_hit *hit, aka__arena *a, const aka__name_score *ns,
+                  const aka__name *q, const aka__name *l);
+
+/* Parsed query fields other than the name. */
+typedef struct {
+    aka_date birth;          /* year 0: none */
+    const char *country;     /* normalised English name (lower), or NULL */
+    const char *country_code;/* ISO alpha-2 upper, or NULL */
+    aka_gender gender;
+    const char *document;    /* alphanumerics only, upper, or NULL */
+} aka__query_fields;
+
+/**
+ * Parse the query's other fields into `f`, strings in `a`.
+ * @return AKA_OK or AKA_EINVALID (with message) for a bad date/gender.
+ */
+int aka__query_fields_parse(aka__query_fields *f, aka__arena *a,
+                            const aka_query *q);
+
+/**
+ * Adjust hit->score from the entity's other fields (RULE-FIELD-*),
+ * appending the adjustments (strings in `a`). `threshold`: a name score
+ * below it is never lifted (fields never make an alert out of a poor name
+ * match).
+ */
+int aka__score_fields(aka_hit *hit, aka__arena *a, const aka_entity *e,
+                      const aka__query_fields *f, double threshold);
+
+/* aka_hits internals, shared with the screener. */
+struct aka_hits {
+    aka_hit *hits;
+    size_t n, cap;
+    aka__arena arena;  /* every string and array of the hits */
+};
+
+/** Append a zeroed hit; NULL on out-of-memory. */
+aka_hit *aka__hits_push(aka_hits *h);
+
+#endif

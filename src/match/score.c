@@ -1,0 +1,384 @@
+/*
+ * match/score.c: name-against-name scoring with alignment (match/match.h,
+ * RULE-SCORE-*), the aka_hits container and aka_compare().
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "match/match.h"
+#include "match/similarity.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+const char *aka_evidence_name(aka_evidence e)
+{
+    static const char *const n[] = {"none", "exact", "folded",
+                                    "transliterated", "phonetic",
+                                    "edit_distance", "joined"};
+    return (unsigned)e <= AKA_EVIDENCE_JOINED ? n[e] : "none";
+}
+
+/* RULE-SCORE-3: weight by kind. */
+static double kind_factor(const aka__part *p)
+{
+    switch (p->kind) {
+    case AKA_PART_NAME: return 1.0;
+    case AKA_PART_PARTICLE: return 0.25;
+    case AKA_PART_LEGAL: return 0.15;
+    default: return 0.0;
+    }
+}
+
+double aka__part_weight(const aka__weights *w, const aka__part *p)
+{
+    double f = kind_factor(p), idf = -1;
+
+    if (f == 0.0)
+        return 0.0;
+    if (w && w->idf)
+        idf = w->idf(w->ctx, p->key[0] ? p->key : p->latin);
+    if (idf < 0)
+        idf = 1.0;
+    return f * idf;
+}
+
+static double jw(const char *a, const char *b)
+{
+    double s = 0;
+
+    if (aka__jaro_winkler_utf8(&s, a, strlen(a), b, strlen(b)) < 0)
+        return 0;
+    return s;
+}
+
+static size_t dl(const char *a, const char *b)
+{
+    size_t d = 0;
+
+    if (aka__damerau_levenshtein_utf8(&d, a, strlen(a), b, strlen(b)) < 0)
+        return (size_t)-1;
+    return d;
+}
+
+/* Articles that get glued to a name (albaghdadi, elhassan, ashshami). */
+static size_t glued_article(const char *latin)
+{
+    static const char *const arts[] = {"al", "el", "ad", "ar", "as", "at",
+                                       "az", "an", "ash", "ul", "ed", "es",
+                                       NULL};
+    size_t n = strlen(latin);
+
+    for (const char *const *a = arts; *a; a++) {
+        size_t k = strlen(*a);
+        if (n >= k + 4 && !strncmp(latin, *a, k))
+            return k;
+    }
+    return 0;
+}
+
+#define SIM_EXACT 1.0
+#define SIM_FOLDED 0.98
+#define SIM_TRANSLIT 0.97
+#define SIM_KEY 0.93
+#define SIM_KEY_SHORT 0.86
+#define SIM_KEY_NEAR 0.82
+#define SIM_GLUED 0.92
+#define SIM_EDIT_SCALE 0.95
+#define SIM_EDIT_MIN_JW 0.84
+
+double aka__part_sim(const aka__part *q, const aka__part *l,
+                     aka_evidence *ev)
+{
+    double best = 0, s;
+    size_t kq = strlen(q->key), kl = strlen(l->key);
+    int arabic = q->script == AKA_SCRIPT_ARABIC ||
+                 l->script == AKA_SCRIPT_ARABIC;
+
+    *ev = AKA_EVIDENCE_NONE;
+    if (!strcmp(q->text, l->text)) {
+        *ev = AKA_EVIDENCE_EXACT;
+        return SIM_EXACT;
+    }
+    if (q->latin[0] && !strcmp(q->latin, l->latin)) {
+        *ev = q->script == l->script ? AKA_EVIDENCE_FOLDED
+                                     : AKA_EVIDENCE_TRANSLITERATED;
+        return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
+    }
+    if (kq && kq == kl && !strcmp(q->key, l->key)) {
+        best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
+        *ev = AKA_EVIDENCE_PHONETIC;
+    }
+    if (!arabic && q->latin[0] && l->latin[0]) {
+        s = jw(q->latin, l->latin);
+        if (s >= SIM_EDIT_MIN_JW && s * SIM_EDIT_SCALE > best) {
+            best = s * SIM_EDIT_SCALE;
+            *ev = AKA_EVIDENCE_EDIT_DISTANCE;
+        }
+    }
+    if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 && dl(q->key, l->key) == 1) {
+        best = SIM_KEY_NEAR;
+        *ev = AKA_EVIDENCE_PHONETIC;
+    }
+    if (best < SIM_GLUED) {
+        /* RULE-SCORE-1: a glued article (albaghdadi = al baghdadi) */
+        size_t gq = glued_article(q->latin), gl = glued_article(l->latin);
+        if ((gq && !strcmp(q->latin + gq, l->latin)) ||
+            (gl && !strcmp(l->latin + gl, q->latin))) {
+            best = SIM_GLUED;
+            *ev = AKA_EVIDENCE_JOINED;
+        }
+    }
+    return best;
+}
+
+/* RULE-SCORE-2: the joined form of parts i and i+1 against one part. */
+static double joined_sim(const aka__part *one, const aka__part *a,
+                         const aka__part *b)
+{
+    char latin[256], key[128];
+    size_t n = (size_t)snprintf(latin, sizeof(latin), "%s%s", a->latin,
+                                b->latin);
+
+    if (n >= sizeof(latin) || !one->latin[0])
+        return 0;
+    if (!strcmp(one->latin, latin))
+        return SIM_FOLDED;
+    aka__name_key(key, sizeof(key), latin, n);
+    if (one->key[0] && !strcmp(one->key, key))
+        return SIM_KEY;
+    if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC) {
+        double s = jw(one->latin, latin);
+        if (s >= 0.92)
+            return s * SIM_EDIT_SCALE;
+    }
+    return 0;
+}
+
+#define ALIGN_MIN 0.70
+#define UNMATCHED_LIST_COST 0.35
+
+void aka__score_name(aka__name_score *out, const aka__name *q,
+                     const aka__name *l, const aka__weights *w)
+{
+    double sim[AKA_NAME_MAX_PARTS][AKA_NAME_MAX_PARTS];
+    aka_evidence ev[AKA_NAME_MAX_PARTS][AKA_NAME_MAX_PARTS];
+    double wq[AKA_NAME_MAX_PARTS], wl[AKA_NAME_MAX_PARTS];
+    int qm[AKA_NAME_MAX_PARTS], lm[AKA_NAME_MAX_PARTS];
+    double num = 0, den = 0;
+    size_t nq = q->n, nl = l->n;
+
+    out->n_pairs = 0;
+    out->score = 0;
+    for (size_t i = 0; i < nq; i++) {
+        wq[i] = aka__part_weight(w, &q->parts[i]);
+        qm[i] = wq[i] > 0 ? -1 : -2; /* -2: not to be matched */
+    }
+    for (size_t j = 0; j < nl; j++) {
+        wl[j] = aka__part_weight(w, &l->parts[j]);
+        lm[j] = wl[j] > 0 ? -1 : -2;
+    }
+    for (size_t i = 0; i < nq; i++)
+        for (size_t j = 0; j < nl; j++)
+            sim[i][j] = qm[i] == -1 && lm[j] == -1
+                            ? aka__part_sim(&q->parts[i], &l->parts[j],
+                                            &ev[i][j])
+                            : 0;
+    /* RULE-SCORE-2: greedy, best pair first */
+    for (;;) {
+        double best = ALIGN_MIN - 1e-9;
+        int bi = -1, bj = -1;
+        for (size_t i = 0; i < nq; i++) {
+            if (qm[i] != -1)
+                continue;
+            for (size_t j = 0; j < nl; j++)
+                if (lm[j] == -1 && sim[i][j] > best) {
+                    best = sim[i][j];
+                    bi = (int)i;
+                    bj = (int)j;
+                }
+        }
+        if (bi < 0)
+            break;
+        qm[bi] = bj;
+        lm[bj] = bi;
+        out->pairs[out->n_pairs++] = (aka__pair){
+            bi, bj, -1, -1, best, ev[bi][bj], wq[bi], wl[bj]};
+    }
+    /* joined parts on either side */
+    for (size_t i = 0; i < nq; i++) {
+        if (qm[i] != -1)
+            continue;
+        for (size_t j = 0; j + 1 < nl; j++) {
+            double s;
+            if (lm[j] != -1 || lm[j + 1] != -1)
+                continue;
+            s = joined_sim(&q->parts[i], &l->parts[j], &l->parts[j + 1]);
+            if (s >= ALIGN_MIN) {
+                qm[i] = (int)j;
+                lm[j] = lm[j + 1] = (int)i;
+                out->pairs[out->n_pairs++] = (aka__pair){
+                    (int)i, (int)j, (int)j + 1, -1, s, AKA_EVIDENCE_JOINED,
+                    wq[i], wl[j] + wl[j + 1]};
+                break;
+            }
+        }
+    }
+    for (size_t j = 0; j < nl; j++) {
+        if (lm[j] != -1)
+            continue;
+        for (size_t i = 0; i + 1 < nq; i++) {
+            double s;
+            if (qm[i] != -1 || qm[i + 1] != -1)
+                continue;
+            s = joined_sim(&l->parts[j], &q->parts[i], &q->parts[i + 1]);
+            if (s >= ALIGN_MIN) {
+                lm[j] = (int)i;
+                qm[i] = qm[i + 1] = (int)j;
+                out->pairs[out->n_pairs++] = (aka__pair){
+                    (int)i, (int)j, -1, (int)i + 1, s, AKA_EVIDENCE_JOINED,
+                    wq[i] + wq[i + 1], wl[j]};
+                break;
+            }
+        }
+    }
+    /* RULE-SCORE-4 */
+    for (size_t k = 0; k < out->n_pairs; k++) {
+        const aka__pair *p = &out->pairs[k];
+        num += p->sim * (p->wq + p->wl);
+        den += p->wq + p->wl;
+    }
+    for (size_t i = 0; i < nq; i++)
+        if (qm[i] == -1) {
+            den += wq[i];
+            out->pairs[out->n_pairs++] = (aka__pair){
+                (int)i, -1, -1, -1, 0, AKA_EVIDENCE_NONE, wq[i], 0};
+        }
+    for (size_t j = 0; j < nl; j++)
+        if (lm[j] == -1) {
+            den += UNMATCHED_LIST_COST * wl[j];
+            out->pairs[out->n_pairs++] = (aka__pair){
+                -1, (int)j, -1, -1, 0, AKA_EVIDENCE_NONE, 0, wl[j]};
+        }
+    out->score = den > 0 ? num / den : 0;
+    if (out->score > 1)
+        out->score = 1;
+}
+
+/* ---- hits ------------------------------------------------------------------ */
+
+aka_hit *aka__hits_push(aka_hits *h)
+{
+    if (h->n == h->cap) {
+        size_t ncap = h->cap ? h->cap * 2 : 8;
+        aka_hit *p = aka__reallocarray(h->hits, ncap, sizeof(*p));
+        if (!p)
+            return NULL;
+        h->hits = p;
+        h->cap = ncap;
+    }
+    memset(&h->hits[h->n], 0, sizeof(h->hits[0]));
+    return &h->hits[h->n++];
+}
+
+size_t aka_hits_count(const aka_hits *hits)
+{
+    return hits ? hits->n : 0;
+}
+
+const aka_hit *aka_hits_get(const aka_hits *hits, size_t i)
+{
+    return hits && i < hits->n ? &hits->hits[i] : NULL;
+}
+
+void aka_hits_free(aka_hits *hits)
+{
+    if (!hits)
+        return;
+    aka__free(hits->hits);
+    aka__arena_dispose(&hits->arena);
+    aka__free(hits);
+}
+
+/* "a b" text of parts i and (optionally) i2, copied into the arena. */
+static const char *part_text(aka__arena *a, const aka__name *n, int i,
+                             int i2, int latin)
+{
+    char buf[512];
+    const aka__part *p, *p2;
+
+    if (i < 0)
+        return NULL;
+    p = &n->parts[i];
+    p2 = i2 >= 0 ? &n->parts[i2] : NULL;
+    snprintf(buf, sizeof(buf), "%s%s%s", latin ? p->latin : p->text,
+             p2 ? " " : "", p2 ? (latin ? p2->latin : p2->text) : "");
+    return aka__arena_strndup(a, buf, strlen(buf));
+}
+
+int aka__hit_fill(aka_hit *hit, aka__arena *a, const aka__name_score *ns,
+                  const aka__name *q, const aka__name *l)
+{
+    aka_part_match *pm;
+
+    hit->name_score = ns->score;
+    hit->score = ns->score;
+    pm = aka__arena_alloc(a, (ns->n_pairs ? ns->n_pairs : 1) * sizeof(*pm));
+    if (!pm)
+        return AKA_ENOMEM;
+    for (size_t k = 0; k < ns->n_pairs; k++) {
+        const aka__pair *p = &ns->pairs[k];
+        pm[k].query_part = part_text(a, q, p->q, p->q2, 0);
+        pm[k].list_part = part_text(a, l, p->l, p->l2, 0);
+        pm[k].query_latin = part_text(a, q, p->q, p->q2, 1);
+        pm[k].list_latin = part_text(a, l, p->l, p->l2, 1);
+        pm[k].evidence = p->ev;
+        pm[k].similarity = p->sim;
+        pm[k].weight = p->q >= 0 ? p->wq : p->wl;
+        if ((p->q >= 0 && (!pm[k].query_part || !pm[k].query_latin)) ||
+            (p->l >= 0 && (!pm[k].list_part || !pm[k].list_latin)))
+            return AKA_ENOMEM;
+    }
+    hit->parts = pm;
+    hit->n_parts = ns->n_pairs;
+    return AKA_OK;
+}
+
+int aka_compare(aka_hits **out, const char *a, size_t alen, const char *b,
+                size_t blen)
+{
+    aka_hits *h = NULL;
+    aka__name qa, qb;
+    aka__name_score ns;
+    aka_hit *hit;
+    int rc;
+
+    *out = NULL;
+    h = aka__calloc(1, sizeof(*h));
+    if (!h) {
+        rc = aka__error(AKA_ENOMEM, "out of memory");
+        goto done;
+    }
+    rc = aka__name_parse(&qa, &h->arena, a, alen);
+    if (rc == AKA_OK)
+        rc = aka__name_parse(&qb, &h->arena, b, blen);
+    if (rc < 0) {
+        aka__error(rc, "name: %s", aka_strerror(rc));
+        goto done;
+    }
+    aka__score_name(&ns, &qa, &qb, NULL);
+    hit = aka__hits_push(h);
+    if (!hit) {
+        rc = aka__error(AKA_ENOMEM, "out of memory");
+        goto done;
+    }
+    hit->list_name = aka__arena_strndup(&h->arena, b, blen);
+    if (!hit->list_name || aka__hit_fill(hit, &h->arena, &ns, &qa, &qb) < 0) {
+        rc = aka__error(AKA_ENOMEM, "out of memory");
+        goto done;
+    }
+    *out = h;
+    h = NULL;
+done:
+    aka_hits_free(h);
+    return rc;
+}

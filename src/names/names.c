@@ -1,0 +1,329 @@
+/*
+ * names/names.c: splitting a name into classified parts with Latin forms
+ * and phonetic keys (names/names.h, RULE-NAME-* and RULE-KEY-*).
+ */
+#include <string.h>
+
+#include "aka/common.h"
+#include "names/names.h"
+#include "util/buf.h"
+
+const char *aka__part_kind_name(aka__part_kind k)
+{
+    static const char *const n[] = {"name", "particle", "legal form",
+                                    "title", "article"};
+    return (unsigned)k <= AKA_PART_ARTICLE ? n[k] : "name";
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcmp(w, *list))
+            return 1;
+    return 0;
+}
+
+/* By Latin form. RULE-NAME-1, 3, 4, 5. */
+static const char *const articles[] = {
+    "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ul", "ud", "ur",
+    "ol", "il", NULL};
+static const char *const particles[] = {
+    "bin", "ibn", "bint", "ben", "bn", "abu", "abou", "abo", "umm", "um",
+    "ould", "wuld", "van", "von", "de", "da", "del", "der", "den", "la", "le",
+    "di", "du", "dos", "das", "do", "y", "mac", "ter", "ten", NULL};
+static const char *const titles[] = {
+    "mullah", "mulla", "molla", "mollah", "haji", "hajji", "hadji", "haj",
+    "hajj", "alhaj", "alhajj", "sheikh", "shaikh", "shaykh", "sheik",
+    "cheikh", "dr", "doctor", "mr", "mrs", "ms", "miss", "sir", "maulana",
+    "mawlana", "maulvi", "mawlawi", "mawlavi", "moulavi", "maulavi",
+    "mualvi", "qari", "prof", "professor", "eng", "engineer", "general",
+    "colonel", "col", "gen", "brig", "capt", "captain", "major", "lt",
+    "sayyed", "syed", NULL};
+static const char *const legal_forms[] = {
+    "llc", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
+    "co", "company", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa",
+    "bv", "nv", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "zao", "pao",
+    "ao", "tov", "plc", "lp", "llp", "fze", "fzco", "fzc", "fzllc", "jv",
+    "pte", "pty", "bhd", "sdn", "ltda", "cia", "oy", "ab", "as", "aps",
+    "kft", "sp", "zoo", "doo", "ead", "tk", "gk", "kk",
+    "establishment", "est", "trading", "group", "holding", "holdings",
+    "obshchestvo", "ogranichennoy", "otvetstvennostyu", "aktsionernoye",
+    "aktsionernoe", "zakrytoye", "otkrytoye", "publichnoye", NULL};
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+size_t aka__name_key(char *out, size_t cap, const char *w, size_t len)
+{
+    size_t i = 0, n = 0;
+    char last = 0;
+    int gap = 0; /* a vowel since the last consonant class */
+
+    if (!cap)
+        return 0;
+#define EMIT(cls)                                                          \
+    do {                                                                   \
+        char c_ = (cls);                                                   \
+        if (!(c_ == last && !gap) && n + 1 < cap)                          \
+            out[n++] = c_;                                                 \
+        last = c_;                                                         \
+        gap = 0;                                                           \
+    } while (0)
+#define AT(s) (len - i >= sizeof(s) - 1 && !memcmp(w + i, s, sizeof(s) - 1))
+    if (len >= 2 && (w[0] == 'i' || w[0] == 'y' || w[0] == 'j') &&
+        is_vowel(w[1])) {
+        EMIT('Y'); /* RULE-KEY: Yusupov = Iusupov = Jusupov */
+        i = 1;
+    }
+    while (i < len) {
+        char c = w[i];
+        if (AT("shch")) { EMIT('X'); i += 4; continue; }
+        if (AT("tsch")) { EMIT('X'); i += 4; continue; }
+        if (AT("dzh")) { EMIT('Y'); i += 3; continue; }
+        if (AT("sch") || AT("tch")) { EMIT('X'); i += 3; continue; }
+        if (AT("sh") || AT("ch")) { EMIT('X'); i += 2; continue; }
+        if (AT("zh")) { EMIT('Z'); i += 2; continue; }
+        if (AT("kh")) { EMIT('H'); i += 2; continue; }
+        if (AT("gh")) { EMIT('G'); i += 2; continue; }
+        if (AT("th")) { EMIT('T'); i += 2; continue; }
+        if (AT("dh")) { EMIT('D'); i += 2; continue; }
+        if (AT("ph")) { EMIT('F'); i += 2; continue; }
+        if (AT("dj")) { EMIT('Y'); i += 2; continue; }
+        if (AT("ck")) { EMIT('K'); i += 2; continue; }
+        i++;
+        switch (c) {
+        case 'a': case 'e': case 'i': case 'o': case 'u':
+            gap = 1;
+            break;
+        case 'y':
+            if (i == 1)
+                EMIT('Y');
+            else
+                gap = 1;
+            break;
+        case 'w':
+            if (i == 1)
+                EMIT('F');
+            else
+                gap = 1;
+            break;
+        case 'v': case 'f': EMIT('F'); break;
+        case 'j': EMIT('Y'); break;
+        case 'c':
+            EMIT(i < len && (w[i] == 'e' || w[i] == 'i' || w[i] == 'y')
+                     ? 'S' : 'K');
+            break;
+        case 'q': case 'k': EMIT('K'); break;
+        case 'x': EMIT('K'); EMIT('S'); break;
+        case 'g': EMIT('G'); break;
+        case 'h': EMIT('H'); break;
+        case 'z': EMIT('Z'); break;
+        case 's': EMIT('S'); break;
+        case 'b': EMIT('B'); break;
+        case 'p': EMIT('P'); break;
+        case 'd': EMIT('D'); break;
+        case 't': EMIT('T'); break;
+        case 'l': EMIT('L'); break;
+        case 'm': EMIT('M'); break;
+        case 'n': EMIT('N'); break;
+        case 'r': EMIT('R'); break;
+        default:
+            if (c >= '0' && c <= '9')
+                EMIT(c);
+        }
+    }
+#undef AT
+#undef EMIT
+    if (n > 1 && out[n - 1] == 'H')
+        n--; /* RULE-KEY: final h (Abdullah = عبدالله, Fatimah = Fatima) */
+    out[n] = '\0';
+    return n;
+}
+
+/* One word before classification. */
+typedef struct {
+    const char *text;
+    size_t text_len;
+    aka_buf latin;
+    aka__script script;
+    aka__part_kind kind;
+    int merge_next; /* abd-compound: join with the next name word */
+} word;
+
+static const char ARABIC_AL[] = "\xD8\xA7\xD9\x84";   /* ال */
+static const char ARABIC_ABD[] = "\xD8\xB9\xD8\xA8\xD8\xAF"; /* عبد */
+
+/* 1 if latin is abd with an optional article (abd, abdul, abdur...). */
+static int abd_alone(const char *l)
+{
+    static const char *const forms[] = {
+        "abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdar",
+        "abdus", "abdas", "abdud", "abdad", "abdut", "abdat", "abduz",
+        "abdaz", "abdun", "abdan", "abdush", "abdash", "abdi", NULL};
+    return in_list(l, forms);
+}
+
+/* Glued abd compound: length of the prefix to strip after "abd", or 0. */
+static size_t abd_glued(const char *l, size_t len)
+{
+    static const char *const arts[] = {"ul", "el", "al", "ol", "ur", "ar",
+                                       "us", "as", "ud", "ad", "ut", "at",
+                                       "uz", "az", "un", "an", "u", NULL};
+    if (len < 7 || strncmp(l, "abd", 3) != 0)
+        return 0;
+    for (const char *const *a = arts; *a; a++) {
+        size_t k = strlen(*a);
+        if (!strncmp(l + 3, *a, k) && len - 3 - k >= 4 &&
+            strncmp(l + 3 + k, "llah", 4) && strncmp(l + 3 + k, "lah", 3))
+            return k; /* but abdullah, abdallah stay whole */
+    }
+    return 0;
+}
+
+static int add_part(aka__name *out, aka__arena *a, const char *text,
+                    size_t tlen, const char *latin, size_t llen,
+                    aka__script sc, aka__part_kind kind)
+{
+    char key[128];
+    aka__part *p = &out->parts[out->n];
+    size_t klen = aka__name_key(key, sizeof(key), latin, llen);
+
+    p->text = aka__arena_strndup(a, text, tlen);
+    p->latin = aka__arena_strndup(a, latin, llen);
+    p->key = aka__arena_strndup(a, key, klen);
+    p->script = (uint8_t)sc;
+    p->kind = (uint8_t)kind;
+    if (!p->text || !p->latin || !p->key)
+        return AKA_ENOMEM;
+    out->n++;
+    return AKA_OK;
+}
+
+int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
+                    size_t len)
+{
+    aka_buf norm = AKA_BUF_INIT, glue = AKA_BUF_INIT;
+    word w[AKA_NAME_MAX_PARTS];
+    size_t nw = 0;
+    int rc;
+
+    memset(w, 0, sizeof(w));
+    out->parts = NULL;
+    out->n = 0;
+    rc = aka__text_normalize(&norm, s, len);
+    if (rc < 0)
+        goto done;
+    /* Words, with Arabic articles and glued abd split off. */
+    for (const char *p = norm.ptr; *p && nw < AKA_NAME_MAX_PARTS;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        aka__script sc = aka__text_script(p, n);
+
+        if (sc == AKA_SCRIPT_ARABIC && n > 6 &&
+            !memcmp(p, ARABIC_ABD, 6) && nw + 1 < AKA_NAME_MAX_PARTS &&
+            !(n == 14 && !memcmp(p + 6, "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87",
+                                 8))) {
+            /* RULE-NAME-2: عبدX -> عبد + X (but عبدالله stays whole) */
+            w[nw].text = p;
+            w[nw].text_len = 6;
+            w[nw].script = sc;
+            nw++;
+            p += 6;
+            n -= 6;
+        }
+        if (sc == AKA_SCRIPT_ARABIC && n > 6 && !memcmp(p, ARABIC_AL, 4) &&
+            nw + 1 < AKA_NAME_MAX_PARTS &&
+            !(n == 8 && !memcmp(p + 4, "\xD9\x84\xD9\x87", 4))) {
+            /* RULE-NAME-1: الX -> ال + X (but الله stays whole) */
+            w[nw].text = p;
+            w[nw].text_len = 4;
+            w[nw].script = sc;
+            w[nw].kind = AKA_PART_ARTICLE;
+            nw++;
+            p += 4;
+            n -= 4;
+        }
+        w[nw].text = p;
+        w[nw].text_len = n;
+        w[nw].script = sc;
+        nw++;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    /* Latin forms and kinds. */
+    for (size_t i = 0; i < nw; i++) {
+        const char *l;
+        rc = aka__text_to_latin(&w[i].latin, w[i].text, w[i].text_len);
+        if (rc < 0)
+            goto done;
+        l = w[i].latin.ptr;
+        if (w[i].kind == AKA_PART_ARTICLE)
+            continue;
+        if (in_list(l, articles) && i + 1 < nw)
+            w[i].kind = AKA_PART_ARTICLE;
+        else if (in_list(l, titles))
+            w[i].kind = AKA_PART_TITLE;
+        else if (in_list(l, particles))
+            w[i].kind = AKA_PART_PARTICLE;
+        else if (in_list(l, legal_forms))
+            w[i].kind = AKA_PART_LEGAL;
+        else if (abd_alone(l) && i + 1 < nw)
+            w[i].merge_next = 1;
+    }
+    out->parts = aka__arena_alloc(a, (nw ? nw : 1) * sizeof(*out->parts));
+    if (!out->parts) {
+        rc = AKA_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < nw; i++) {
+        if (w[i].merge_next) {
+            /* RULE-NAME-2: abd (+ article) + next name word */
+            size_t j = i + 1;
+            while (j < nw && w[j].kind == AKA_PART_ARTICLE)
+                j++;
+            if (j < nw && w[j].kind == AKA_PART_NAME) {
+                aka__buf_clear(&glue);
+                if ((rc = aka__buf_append(&glue, "abd", 3)) < 0 ||
+                    (rc = aka__buf_append(&glue, w[j].latin.ptr,
+                                          w[j].latin.len)) < 0)
+                    goto done;
+                rc = add_part(out, a, w[i].text,
+                              (size_t)(w[j].text + w[j].text_len -
+                                       w[i].text),
+                              glue.ptr, glue.len, w[j].script,
+                              AKA_PART_NAME);
+                if (rc < 0)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
+        {
+            const char *l = w[i].latin.ptr;
+            size_t ll = w[i].latin.len, strip = abd_glued(l, ll);
+            if (strip && w[i].kind == AKA_PART_NAME) {
+                /* RULE-NAME-2: abdurrahman -> abd + rahman */
+                aka__buf_clear(&glue);
+                if ((rc = aka__buf_append(&glue, "abd", 3)) < 0 ||
+                    (rc = aka__buf_append(&glue, l + 3 + strip,
+                                          ll - 3 - strip)) < 0)
+                    goto done;
+                l = glue.ptr;
+                ll = glue.len;
+            }
+            rc = add_part(out, a, w[i].text, w[i].text_len, l, ll,
+                          w[i].script, w[i].kind);
+            if (rc < 0)
+                goto done;
+        }
+    }
+done:
+    for (size_t i = 0; i < AKA_NAME_MAX_PARTS; i++)
+        aka__buf_dispose(&w[i].latin);
+    aka__buf_dispose(&norm);
+    aka__buf_dispose(&glue);
+    return rc;
+}

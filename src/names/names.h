@@ -1,0 +1,82 @@
+/*
+ * names/names.h: the names stage: a name becomes parts, each with a Latin
+ * form and a phonetic key that survive spelling variation and script.
+ *
+ * HOW A NAME IS SPLIT (RULE-NAME-*)
+ *   The normalised words (text stage) are classified:
+ *   - articles (al, el, ad, ar, as, at, az, an, ash, ul, ud, ur and Arabic
+ *     ال, also glued to an Arabic word) carry no identity and are dropped
+ *     from matching                                                NAME-1
+ *   - abd/abdul/abdel/abdur... joined with the next part, and glued forms
+ *     split the same way: Abd al-Rahman = Abdul Rahman = Abdurrahman =
+ *     عبد الرحمن -> one part "abdrahman"                          NAME-2
+ *   - particles (bin, ibn, bint, ben, abu, abou, umm, ould, van, von, de,
+ *     da, del, der, la, le, di, du, dos, das) match but weigh little NAME-3
+ *   - titles and honorifics (mullah, haji, sheikh, dr, mr, maulvi...)
+ *     never count as identity                                      NAME-4
+ *   - organisation legal forms (llc, ltd, ooo, jsc, gmbh, sa...) weigh
+ *     little                                                       NAME-5
+ *   - everything else is a name part.
+ *
+ * HOW A KEY IS MADE (RULE-KEY-*), from the part's Latin form:
+ *   consonant classes only, vowels dropped; digraphs first (shch sch sh ch
+ *   tch -> X, zh -> Z, kh -> H, gh -> G, th -> T, dh -> D, ph -> F, dj dzh
+ *   -> Y); j and a word-initial i/y before a vowel -> Y (Yusupov = Jusupov
+ *   = Iusupov = Ioussoupov); v f -> F, w -> F at the start and silent
+ *   elsewhere (Anwari = أنوري); c -> S before e/i/y else K; q k -> K;
+ *   adjacent repeats collapse (Mohammed = Muhammad = محمد = MHMD); a final
+ *   h is dropped (Abdullah = عبدالله).
+ */
+#ifndef AKA_NAMES_H
+#define AKA_NAMES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text/text.h"
+#include "util/arena.h"
+
+typedef enum {
+    AKA_PART_NAME = 0,  /* a part that identifies */
+    AKA_PART_PARTICLE,  /* bin, abu, van...: matches, weighs little */
+    AKA_PART_LEGAL,     /* LLC, OOO...: matches, weighs little */
+    AKA_PART_TITLE,     /* Mullah, Dr...: ignored for identity */
+    AKA_PART_ARTICLE    /* al-, el-...: ignored */
+} aka__part_kind;
+
+/** "name", "particle", "legal form", "title", "article"; static. */
+const char *aka__part_kind_name(aka__part_kind k);
+
+typedef struct {
+    const char *text;   /* the normalised word(s) as written (UTF-8) */
+    const char *latin;  /* lower-case ASCII Latin form, never NULL */
+    const char *key;    /* phonetic key (RULE-KEY), never NULL, may be "" */
+    uint8_t script;     /* aka__script of the part */
+    uint8_t kind;       /* aka__part_kind */
+} aka__part;
+
+/* The parts of one name, in the order written. Storage in an arena. */
+typedef struct {
+    aka__part *parts;
+    size_t n;
+} aka__name;
+
+/** Most parts kept per name; further words are ignored. */
+#define AKA_NAME_MAX_PARTS 24
+
+/**
+ * Split `s` (raw UTF-8 name) into parts, strings allocated in `a`.
+ * "LAST, First" order needs no handling: parts align regardless of order.
+ * @return AKA_OK (out->n may be 0 for a name of only punctuation),
+ *         AKA_EINVALID (bad UTF-8), AKA_ELIMIT (too long) or AKA_ENOMEM.
+ */
+int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
+                    size_t len);
+
+/**
+ * Write the RULE-KEY key of an ASCII Latin word into `out` (cap bytes,
+ * NUL-terminated, truncated to fit). Returns the key length.
+ */
+size_t aka__name_key(char *out, size_t cap, const char *latin, size_t len);
+
+#endif

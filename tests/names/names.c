@@ -1,0 +1,147 @@
+/*
+ * tests/names/names.c: names into parts (RULE-NAME-*) and phonetic keys
+ * (RULE-KEY-*): the same key across spellings and scripts, different keys
+ * for different names.
+ */
+#include <string.h>
+
+#include "helpers.h"
+#include "names/names.h"
+
+/* Keys of the name parts (kind name or particle) joined with ' '. */
+static void name_keys(char *out, size_t cap, const char *name)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+    size_t k = 0;
+
+    out[0] = '\0';
+    assert_int_equal(aka__name_parse(&n, &a, name, strlen(name)), AKA_OK);
+    for (size_t i = 0; i < n.n; i++) {
+        if (n.parts[i].kind != AKA_PART_NAME &&
+            n.parts[i].kind != AKA_PART_PARTICLE)
+            continue;
+        k += (size_t)snprintf(out + k, cap - k, "%s%s", k ? " " : "",
+                              n.parts[i].key);
+    }
+    aka__arena_dispose(&a);
+}
+
+/* Groups of spellings that must share their keys (RULE-KEY). */
+static const char *const same[][6] = {
+    {"Abu Bakr al-Baghdadi", "Абу Бакр аль-Багдади", "Abou Bakr el Bagdadi",
+     "أبو بكر البغدادي", "ABU BAKR AL BAGHDADI", NULL},
+    {"Muhammad", "Mohammed", "Mohamad", "Mukhammad", "محمد", "Мухаммад"},
+    {"Yusupov", "Jusupov", "Iusupov", "Ioussoupov", "Юсупов", NULL},
+    {"Abd al-Rahman", "Abdul Rahman", "Abdurrahman", "عبد الرحمن",
+     "Abdelrahman", "عبدالرحمن"},
+    {"Mohammed Omar", "محمد عمر", "Muhammad Umar", NULL, NULL, NULL},
+    {"Abdullah", "عبدالله", "Abdallah", NULL, NULL, NULL},
+    {"Ivanov", "Ivanova", "Иванова", NULL, NULL, NULL},
+    {"Hussein", "Husayn", "Hussain", "حسين", "Хусейн", NULL},
+    {"Fatima", "Fatimah", "فاطمة", NULL, NULL, NULL},
+};
+
+static void test_names_names__same_keys(void **state)
+{
+    char k0[256], k[256];
+
+    (void)state;
+    for (size_t g = 0; g < ARRAY_SIZE(same); g++) {
+        name_keys(k0, sizeof(k0), same[g][0]);
+        assert_true(k0[0] != '\0');
+        for (size_t i = 1; i < 6 && same[g][i]; i++) {
+            name_keys(k, sizeof(k), same[g][i]);
+            if (strcmp(k, k0))
+                fail_msg("'%s' -> '%s' but '%s' -> '%s'", same[g][0], k0,
+                         same[g][i], k);
+        }
+    }
+}
+
+static const char *const differ[][2] = {
+    {"Ivanov", "Petrov"},     {"Hassan", "Hussein"}, {"Omar", "Amir"},
+    {"Baghdadi", "Bakri"},    {"Smith", "Schmidt"},  {"Karimi", "Kazemi"},
+};
+
+static void test_names_names__different_keys(void **state)
+{
+    char a[256], b[256];
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(differ); i++) {
+        name_keys(a, sizeof(a), differ[i][0]);
+        name_keys(b, sizeof(b), differ[i][1]);
+        if (!strcmp(a, b))
+            fail_msg("'%s' and '%s' share key '%s'", differ[i][0],
+                     differ[i][1], a);
+    }
+}
+
+static void test_names_names__kinds(void **state)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+    const char *s = "Mullah Abdul Ghani bin Baradar al-Afghani LLC";
+
+    (void)state;
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    /* mullah | abdghani | bin | baradar | al | afghani | llc */
+    assert_int_equal(n.n, 7);
+    assert_int_equal(n.parts[0].kind, AKA_PART_TITLE);   /* RULE-NAME-4 */
+    assert_string_equal(n.parts[1].latin, "abdghani");    /* RULE-NAME-2 */
+    assert_int_equal(n.parts[1].kind, AKA_PART_NAME);
+    assert_string_equal(n.parts[1].text, "abdul ghani");
+    assert_int_equal(n.parts[2].kind, AKA_PART_PARTICLE); /* RULE-NAME-3 */
+    assert_int_equal(n.parts[4].kind, AKA_PART_ARTICLE);  /* RULE-NAME-1 */
+    assert_int_equal(n.parts[6].kind, AKA_PART_LEGAL);    /* RULE-NAME-5 */
+    assert_int_equal(n.parts[5].script, AKA_SCRIPT_LATIN);
+    aka__arena_dispose(&a);
+}
+
+static void test_names_names__edge_cases(void **state)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+    char *big;
+
+    (void)state;
+    assert_int_equal(aka__name_parse(&n, &a, "", 0), AKA_OK);
+    assert_int_equal(n.n, 0);
+    assert_int_equal(aka__name_parse(&n, &a, "-- ,. ()", 8), AKA_OK);
+    assert_int_equal(n.n, 0);
+    /* a lone article is kept as a name part: nothing else to match */
+    assert_int_equal(aka__name_parse(&n, &a, "Al", 2), AKA_OK);
+    assert_int_equal(n.n, 1);
+    assert_int_equal(aka__name_parse(&n, &a, "\xC3(", 2), AKA_EINVALID);
+    big = test_malloc(10000);
+    for (size_t i = 0; i < 10000; i++)
+        big[i] = i % 9 == 8 ? ' ' : 'a' + (char)(i % 26);
+    assert_int_equal(aka__name_parse(&n, &a, big, 10000), AKA_OK);
+    assert_int_equal(n.n, AKA_NAME_MAX_PARTS);
+    test_free(big);
+    aka__arena_dispose(&a);
+}
+
+static void test_names_names__key_edge_cases(void **state)
+{
+    char k[4];
+
+    (void)state;
+    assert_int_equal(aka__name_key(k, sizeof(k), "", 0), 0);
+    assert_int_equal(aka__name_key(k, sizeof(k), "aeiou", 5), 0);
+    /* truncated to the buffer, still terminated */
+    assert_int_equal(aka__name_key(k, sizeof(k), "bdfgklmn", 8), 3);
+    assert_string_equal(k, "BDF");
+    assert_int_equal(aka__name_key(k, sizeof(k), "1971", 4), 3);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_names_names__same_keys),
+    cmocka_unit_test(test_names_names__different_keys),
+    cmocka_unit_test(test_names_names__kinds),
+    cmocka_unit_test(test_names_names__edge_cases),
+    cmocka_unit_test(test_names_names__key_edge_cases),
+};
+
+AKA_TEST_MAIN(tests)
