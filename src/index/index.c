@@ -132,6 +132,65 @@ static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de)
     return AKA_OK;
 }
 
+/* A piece of a list name to index on its own. */
+typedef struct {
+    const char *s;
+    size_t len;
+} variant;
+#define MAX_VARIANTS 8
+
+/*
+ * RULE-INDEX-2: a list name that holds alternatives is indexed as each of
+ * them: the text outside parentheses, and each ';'-separated piece inside
+ * them or at the top level. The UN writes "أبو بكر البغدادي الحسيني
+ * القريشي (Abu Bakr al-Baghdadi al-Husayni al-Quraishi; Abu Bakr
+ * al-Baghdadi)" as one alias.
+ */
+static size_t name_variants(const char *full, variant *v, size_t max)
+{
+    size_t n = 0, len = strlen(full), i = 0, start = 0;
+    int depth = 0;
+
+    if (!strpbrk(full, "(;")) {
+        v[0] = (variant){full, len};
+        return 1;
+    }
+    /* pieces at depth 0 split on ';' with parenthesised parts cut out,
+     * pieces inside parentheses split on ';' */
+    for (i = 0; i <= len && n < max; i++) {
+        char c = i < len ? full[i] : '\0';
+        if (depth == 0 && (c == '(' || c == ';' || c == '\0')) {
+            if (i > start)
+                v[n++] = (variant){full + start, i - start};
+            if (c == '(')
+                depth = 1;
+            start = i + 1;
+        } else if (depth > 0 && (c == ')' || c == ';' || c == '\0')) {
+            if (i > start)
+                v[n++] = (variant){full + start, i - start};
+            if (c == ')')
+                depth = 0;
+            start = i + 1;
+        } else if (depth > 0 && c == '(') {
+            depth++;
+        }
+    }
+    if (!n)
+        v[n++] = (variant){full, len};
+    return n;
+}
+
+static int grow_names(aka_screener *s, size_t *cap)
+{
+    aka__ix_name *p = aka__reallocarray(s->names, *cap * 2, sizeof(*p));
+
+    if (!p)
+        return AKA_ENOMEM;
+    s->names = p;
+    *cap *= 2;
+    return AKA_OK;
+}
+
 void aka_screener_free(aka_screener *s)
 {
     if (!s)
@@ -156,7 +215,7 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
 {
     aka_screener *s = NULL;
     pairs ex = {0}, de = {0};
-    size_t n_ent = 0, n_names = 0;
+    size_t n_ent = 0, n_names = 0, cap_names;
     int rc = AKA_OK;
 
     *out = NULL;
@@ -169,7 +228,8 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
             n_names += aka_list_entity(lists[l], i)->n_names;
     }
     s->entities = aka__malloc((n_ent ? n_ent : 1) * sizeof(*s->entities));
-    s->names = aka__malloc((n_names ? n_names : 1) * sizeof(*s->names));
+    cap_names = n_names ? n_names : 1;
+    s->names = aka__malloc(cap_names * sizeof(*s->names));
     if (!s->entities || !s->names)
         goto oom;
     for (size_t l = 0; l < n; l++)
@@ -178,19 +238,29 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
             uint32_t eid = (uint32_t)s->n_entities++;
             s->entities[eid] = e;
             for (size_t k = 0; k < e->n_names; k++) {
-                aka__ix_name *in = &s->names[s->n_names];
-                in->entity = eid;
-                in->name = (uint32_t)k;
-                rc = aka__name_parse(&in->parsed, &s->arena, e->names[k].full,
-                                     strlen(e->names[k].full));
-                if (rc == AKA_ENOMEM)
-                    goto oom;
-                if (rc < 0 || !in->parsed.n)
-                    continue; /* nothing to match in this name */
-                rc = index_name(s, (uint32_t)s->n_names, &ex, &de);
-                if (rc < 0)
-                    goto oom;
-                s->n_names++;
+                const char *full = e->names[k].full;
+                variant v[MAX_VARIANTS];
+                size_t nv = name_variants(full, v, MAX_VARIANTS);
+
+                for (size_t j = 0; j < nv; j++) {
+                    aka__ix_name *in;
+                    if (s->n_names == cap_names &&
+                        grow_names(s, &cap_names) < 0)
+                        goto oom;
+                    in = &s->names[s->n_names];
+                    in->entity = eid;
+                    in->name = (uint32_t)k;
+                    rc = aka__name_parse(&in->parsed, &s->arena, v[j].s,
+                                         v[j].len);
+                    if (rc == AKA_ENOMEM)
+                        goto oom;
+                    if (rc < 0 || !in->parsed.n)
+                        continue; /* nothing to match in this name */
+                    rc = index_name(s, (uint32_t)s->n_names, &ex, &de);
+                    if (rc < 0)
+                        goto oom;
+                    s->n_names++;
+                }
             }
         }
     s->df = aka__calloc(s->terms.n + 1, sizeof(*s->df));

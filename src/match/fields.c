@@ -197,7 +197,7 @@ static double country_effect(const aka_entity *e, const aka__query_fields *f,
 int aka__score_fields(aka_hit *hit, aka__arena *a, const aka_entity *e,
                       const aka__query_fields *f, double threshold)
 {
-    aka_adjustment *adj = aka__arena_alloc(a, 5 * sizeof(*adj));
+    aka_adjustment *adj = aka__arena_alloc(a, 6 * sizeof(*adj));
     double total = 0, eff;
     char why[256];
     int rc = AKA_OK;

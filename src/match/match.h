@@ -86,7 +86,8 @@ int aka__query_fields_parse(aka__query_fields *f, aka__arena *a,
 
 /**
  * Adjust hit->score from the entity's other fields (RULE-FIELD-*),
- * appending the adjustments (strings in `a`). `threshold`: a name score
+ * appending the adjustments (strings in `a`; the array has room for two
+ * more, which the screener may append). `threshold`: a name score
  * below it is never lifted (fields never make an alert out of a poor name
  * match).
  */

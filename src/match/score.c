@@ -85,6 +85,7 @@ static size_t glued_article(const char *latin)
 #define SIM_GLUED 0.92
 #define SIM_EDIT_SCALE 0.95
 #define SIM_EDIT_MIN_JW 0.84
+#define SIM_KEY_MIN_JW 0.85
 
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
@@ -104,18 +105,22 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                                      : AKA_EVIDENCE_TRANSLITERATED;
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
     }
+    s = !arabic && q->latin[0] && l->latin[0] ? jw(q->latin, l->latin) : 0;
     if (kq && kq == kl && !strcmp(q->key, l->key)) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
+        /* Written in Latin on both sides, a shared key counts only as
+         * far as the spellings agree (Omar and Merai share MR); short
+         * keys collide more, so they need closer spellings. */
+        if (!arabic && s < SIM_KEY_MIN_JW)
+            best -= (SIM_KEY_MIN_JW - s) * (kq <= 3 ? 1.5 : 0.5);
         *ev = AKA_EVIDENCE_PHONETIC;
     }
-    if (!arabic && q->latin[0] && l->latin[0]) {
-        s = jw(q->latin, l->latin);
-        if (s >= SIM_EDIT_MIN_JW && s * SIM_EDIT_SCALE > best) {
-            best = s * SIM_EDIT_SCALE;
-            *ev = AKA_EVIDENCE_EDIT_DISTANCE;
-        }
+    if (s >= SIM_EDIT_MIN_JW && s * SIM_EDIT_SCALE > best) {
+        best = s * SIM_EDIT_SCALE;
+        *ev = AKA_EVIDENCE_EDIT_DISTANCE;
     }
-    if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 && dl(q->key, l->key) == 1) {
+    if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 &&
+        dl(q->key, l->key) == 1 && (arabic || s >= SIM_KEY_MIN_JW)) {
         best = SIM_KEY_NEAR;
         *ev = AKA_EVIDENCE_PHONETIC;
     }

@@ -16,6 +16,10 @@
 #include "util/error.h"
 
 #define WEAK_ALIAS_FACTOR 0.90
+/* RULE-KIND-2: a query whose parts together weigh less than this (one
+ * common name, "Omar") carries too little to identify anyone: its scores
+ * are scaled by weight / INFO_FULL. A rare name alone weighs more. */
+#define INFO_FULL 7.0
 
 typedef struct {
     uint32_t entity;
@@ -68,6 +72,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     best_t *best = NULL;
     uint32_t *slot = NULL; /* entity -> 1 + index in best, per candidate */
     size_t nc = 0, nb = 0;
+    double info = 0, info_factor = 1.0;
     int rc;
 
     *out = NULL;
@@ -93,6 +98,9 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
         goto done;
     if (!qn.n)
         goto finish; /* nothing to match: no hits */
+    for (size_t i = 0; i < qn.n; i++)
+        info += aka__part_weight(&w, &qn.parts[i]);
+    info_factor = info >= INFO_FULL ? 1.0 : info / INFO_FULL;
     if (opts->exhaustive) {
         cands = aka__malloc((s->n_names ? s->n_names : 1) * sizeof(*cands));
         if (!cands)
@@ -124,7 +132,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
         if (skipped(s, opts, q, n))
             continue;
         aka__score_name(&ns, &qn, &n->parsed, &w);
-        sc = ns.score;
+        sc = ns.score * info_factor;
         if (s->entities[n->entity]->names[n->name].kind ==
             AKA_NAME_WEAK_ALIAS)
             sc *= WEAK_ALIAS_FACTOR;
@@ -157,14 +165,24 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
         hit->list_name = hit->name->full;
         if (aka__hit_fill(hit, &h->arena, &ns, &qn, &n->parsed) < 0)
             goto oom;
+        hit->score = ns.score * info_factor;
         if (aka__score_fields(hit, &h->arena, e, &f, opts->threshold) < 0)
             goto oom;
+        /* room for two more: aka__score_fields leaves it (match.h) */
+        if (info_factor < 1.0) {
+            aka_adjustment *adj =
+                (aka_adjustment *)&hit->adjustments[hit->n_adjustments++];
+            adj->field = "query_information";
+            adj->effect = ns.score * info_factor - ns.score;
+            adj->reason = "the query's parts are few and common: too little "
+                          "to identify anyone on their own";
+        }
         if (hit->name->kind == AKA_NAME_WEAK_ALIAS) {
             aka_adjustment *adj = (aka_adjustment *)&hit->adjustments
                                       [hit->n_adjustments++];
             double before = hit->score;
             hit->score *= WEAK_ALIAS_FACTOR;
-            adj->field = "name_kind";
+            adj->field = "name_kind";  /* RULE-KIND-1 */
             adj->effect = hit->score - before;
             adj->reason = "matched a weak alias (low quality): "
                           "a low-priority hit";
