@@ -250,7 +250,7 @@ static int warn_orphans(aka__parse *p, const part *main, const part *pt)
                            pt->path, rows, ents, base);
 }
 
-/* ---- one entity ----------------------------------------------------------- */
+/* ---- one entity ---------------------------------------------------------- */
 
 /* Schema from SDN_Type: "individual", "vessel", "aircraft", null. */
 static int schema_of(aka__parse *p, const part *main, size_t line,
@@ -504,7 +504,7 @@ static int build_entity(aka__parse *p, part *main, part *parts,
     return rc;
 }
 
-/* ---- the set -------------------------------------------------------------- */
+/* ---- the set ------------------------------------------------------------- */
 
 /* Index the companions list.c found; warn about the missing ones. */
 static int index_companions(aka__parse *p, part *parts)

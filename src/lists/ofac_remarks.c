@@ -195,7 +195,7 @@ static const struct {
 };
 #define N_ID_LABELS (sizeof(id_labels) / sizeof(id_labels[0]))
 
-/* ---- small text helpers --------------------------------------------------- */
+/* ---- small text helpers -------------------------------------------------- */
 
 /* 1 if s[0..len) starts with `prefix`, ignoring ASCII case. */
 static int starts_ci(const char *s, size_t len, const char *prefix)
@@ -226,7 +226,7 @@ static void trim_label(const char **s, size_t *len)
     }
 }
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names --------------------------------------------------------------- */
 
 int aka__ofac_name(aka__builder *b, aka_name_kind kind, const char *s,
                    size_t len, int person, const char *quality)
@@ -246,7 +246,7 @@ int aka__ofac_name(aka__builder *b, aka_name_kind kind, const char *s,
     return aka__eb_name(b, kind, s, len, family, quality, NULL);
 }
 
-/* ---- birth dates ---------------------------------------------------------- */
+/* ---- birth dates --------------------------------------------------------- */
 
 /* One date: "12 Jan 1960", "Jan 1960" or "1960". -1 if none of these. */
 static int ofac_date(aka_date *out, const char *s, size_t len)
@@ -331,7 +331,7 @@ int aka__ofac_birth_date(aka__builder *b, const char *s, size_t len)
     return aka__eb_birth_date(b, &d);
 }
 
-/* ---- identifiers ---------------------------------------------------------- */
+/* ---- identifiers --------------------------------------------------------- */
 
 /* Index of the label equal to s[0..len) (ignoring case), or -1. */
 static int label_exact(const char *s, size_t len)
@@ -588,7 +588,7 @@ static int id_clause(aka__builder *b, int k, size_t n, const char *s,
     return add_id(b, kind, s, end, s + v, len - v, NULL, 0, NULL, 0);
 }
 
-/* ---- the remarks ---------------------------------------------------------- */
+/* ---- the remarks --------------------------------------------------------- */
 
 /*
  * s[0..len) is the last clause and ends with '.': 1 if the dot is part of

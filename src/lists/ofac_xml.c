@@ -478,7 +478,10 @@ int aka__parse_ofac_xml(aka__parse *p)
     if (rc < 0)
         goto done;
     if (strcmp(aka__xml_name(&x), "sdnList") != 0) {
-        rc = aka__parse_fail(p, p->in.path, aka__xml_line(&x),
+        /* the node's own line: the parser's may be ahead */
+        rc = aka__parse_fail(p, p->in.path,
+                             aka__xml_node_line(
+                                 xmlTextReaderCurrentNode(x.r)),
                              "root element <%.60s> is not OFAC's <sdnList>",
                              aka__xml_name(&x));
         goto done;

@@ -12,7 +12,7 @@
 #include "helpers.h"
 #include "lists/lists_int.h"
 
-/* ---- helpers -------------------------------------------------------------- */
+/* ---- helpers ------------------------------------------------------------- */
 
 static size_t count_schema(const aka_list *l, aka_schema s)
 {
@@ -137,7 +137,7 @@ static const char *row(char *buf, size_t cap, const char *id,
     return buf;
 }
 
-/* ---- the real files ------------------------------------------------------- */
+/* ---- the real files ------------------------------------------------------ */
 
 static void test_lists_ofac_csv__set_2021_counts(void **state)
 {
@@ -431,7 +431,7 @@ static void test_lists_ofac_csv__same_as_xml(void **state)
     aka_list_free(x);
 }
 
-/* ---- small sets in tests/data --------------------------------------------- */
+/* ---- small sets in tests/data -------------------------------------------- */
 
 static void test_lists_ofac_csv__fixture_join(void **state)
 {
@@ -532,7 +532,7 @@ static void test_lists_ofac_csv__bad_companions(void **state)
                       "ofac_truncalt/alt.csv:2: quoted field not closed");
 }
 
-/* ---- inline input --------------------------------------------------------- */
+/* ---- inline input -------------------------------------------------------- */
 
 static void test_lists_ofac_csv__end_of_file(void **state)
 {
