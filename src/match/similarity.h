@@ -34,8 +34,8 @@
  * Damerau-Levenshtein and the UTF-8 wrappers' decoding. */
 #define AKA_SIM_STACK_MAX 256
 /* Strings up to this many code points need no allocation in Jaro and
- * Jaro-Winkler (their scratch is one bit per character). */
-#define AKA_SIM_JARO_STACK_MAX 4096
+ * Jaro-Winkler (their scratch is one bit per character: 4 KB). */
+#define AKA_SIM_JARO_STACK_MAX 16384
 
 /* Jaro-Winkler constants (Winkler 1990, as jellyfish and RapidFuzz use). */
 #define AKA_JW_PREFIX_SCALE 0.1   /* boost per common prefix character */

@@ -307,7 +307,7 @@ static void test_match_similarity__rapidfuzz(void **state)
     while (vfile_next(&v, 7)) {
         const char *call = fld(&v, 0), *cmp = fld(&v, 5);
         const char *where = fld(&v, 6);
-        double want = num(&v, 4), got = -1.0;
+        double want = num(&v, 4), got = -1.0, tol;
         json_t *args = NULL;
         json_error_t jerr;
         const char *s, *t;
@@ -355,8 +355,8 @@ static void test_match_similarity__rapidfuzz(void **state)
                      "this test", where, call);
         }
         /* pytest.approx: relative 1e-6 (absolute 1e-12); else exact. */
-        if (approx ? !(dabs(got - want) <= (1e-6 * dabs(want) > 1e-12 ? 1e-6 * dabs(want) : 1e-12))
-                   : got != want)
+        tol = 1e-6 * dabs(want) > 1e-12 ? 1e-6 * dabs(want) : 1e-12;
+        if (approx ? !(dabs(got - want) <= tol) : got != want)
             fail_msg("%s: %s(\"%.40s\", \"%.40s\") = %.9g, want %s (%s)",
                      where, call, s, t, got, fld(&v, 4), cmp);
         json_decref(args);
@@ -744,7 +744,7 @@ static void test_match_similarity__long_strings(void **state)
  * made to fail); above them the one allocation fails cleanly. */
 static void test_match_similarity__allocation(void **state)
 {
-    static uint32_t a[AKA_SIM_JARO_STACK_MAX + 1], b[AKA_SIM_STACK_MAX + 1];
+    static uint32_t a[AKA_SIM_JARO_STACK_MAX + 1], b[AKA_SIM_STACK_MAX + 2];
     static char u8[AKA_SIM_STACK_MAX + 1];
     double d = -1.0;
     size_t z = 12345;
