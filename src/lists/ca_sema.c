@@ -40,6 +40,13 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
+/*
+ * Names of one record, at most (real records have fewer than 20). Aliases
+ * is split into names; the cap keeps the builder's duplicate check
+ * (quadratic in the number of names) bounded on hostile input.
+ */
+#define CA_MAX_NAMES 2000
+
 /* The state of one parse. */
 typedef struct {
     aka__parse *p;
@@ -78,7 +85,7 @@ static const char *const thematic_regimes[] = {
     "Justice for Victims of Corrupt Foreign Officials",
     "Hamas Terrorist Attacks", "Extremist Settler Violence", NULL};
 
-/* ---- text helpers ---------------------------------------------------------- */
+/* ---- text helpers -------------------------------------------------------- */
 
 /*
  * Trimmed text content of element `n`, copied into the scratch arena.
@@ -164,22 +171,27 @@ static void span_trim(const char *s, size_t *a, size_t *b)
  */
 static void span_clean(const char *s, size_t *a, size_t *b)
 {
-    for (;;) {
-        size_t open = 0, close = 0;
+    size_t open = 0, close = 0;
 
+    for (size_t k = *a; k < *b; k++) {
+        open += s[k] == '(';
+        close += s[k] == ')';
+    }
+    for (;;) {
         span_trim(s, a, b);
         if (*a == *b)
             return;
-        for (size_t k = *a; k < *b; k++) {
-            open += s[k] == '(';
-            close += s[k] == ')';
-        }
-        if (s[*a] == ')' || (s[*a] == '(' && open > close))
+        if (s[*a] == ')' || (s[*a] == '(' && open > close)) {
+            open -= s[*a] == '(';
+            close -= s[*a] == ')';
             (*a)++;
-        else if (s[*b - 1] == '(' || (s[*b - 1] == ')' && close > open))
+        } else if (s[*b - 1] == '(' || (s[*b - 1] == ')' && close > open)) {
+            open -= s[*b - 1] == '(';
+            close -= s[*b - 1] == ')';
             (*b)--;
-        else
+        } else {
             return;
+        }
     }
 }
 
@@ -222,18 +234,20 @@ static int is_one_word(const char *s, size_t a, size_t b)
     return 1;
 }
 
-/* ---- splitting Aliases ---------------------------------------------------- */
+/* ---- splitting Aliases --------------------------------------------------- */
 
 /*
  * A word separator at s[i] (i < b): white space, `word` (any case), white
- * space. *next is the index right after the word.
+ * space. *next is the index right after the word. Only the first byte of
+ * a run of white space is tried, so a long run is scanned once.
  */
 static int word_sep_at(const char *s, size_t i, size_t b, const char *word,
                        size_t *next)
 {
     size_t n = strlen(word), j = i;
 
-    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+    if (!isspace((unsigned char)s[i]) ||
+        (i > 0 && isspace((unsigned char)s[i - 1])))
         return 0;
     while (j < b && isspace((unsigned char)s[j]))
         j++;
@@ -253,9 +267,9 @@ static int word_sep_at(const char *s, size_t i, size_t b, const char *word,
 static int and_sep_at(const char *s, size_t a, size_t i, size_t b,
                       size_t *next)
 {
-    size_t k, e, after, nx;
+    size_t k, after, end;
 
-    if (!word_sep_at(s, i, b, "and", next) || i == a)
+    if (i == a || !word_sep_at(s, i, b, "and", next))
         return 0;
     k = cp_before(s, i);
     if (k < a || !non_latin_at(s, k, i))
@@ -265,9 +279,8 @@ static int and_sep_at(const char *s, size_t a, size_t i, size_t b,
         after++;
     if (after >= b)
         return 0;
-    (void)cp_at(s, b, after, &nx);
-    e = nx;
-    return non_latin_at(s, after, e);
+    (void)cp_at(s, b, after, &end);
+    return non_latin_at(s, after, end);
 }
 
 /*
@@ -300,6 +313,10 @@ static int emit(ca_ctx *c, const char *s, span sp, const char *lang)
     span_clean(s, &sp.a, &sp.b);
     if (sp.a == sp.b)
         return AKA_OK;
+    if (c->p->eb.n_names >= CA_MAX_NAMES)
+        return aka__error(AKA_ELIMIT, "%s:%zu: record %s has more than %d "
+                          "names", c->p->in.path, c->lineno,
+                          c->p->eb.e.source_id, CA_MAX_NAMES);
     if (lang)
         kind = AKA_NAME_ORIGINAL_SCRIPT;
     else if (c->person && is_one_word(s, sp.a, sp.b))
@@ -483,7 +500,7 @@ static int name_aliases(ca_ctx *c, const char *s)
     return emit(c, s, sp, NULL);
 }
 
-/* ---- other fields ---------------------------------------------------------- */
+/* ---- other fields -------------------------------------------------------- */
 
 /* Add one birth date value: EXACT if it parses, else RANGE for
  * "1963-1964", else TEXT. Returns 1 in *ok if it was a date. */
@@ -570,7 +587,7 @@ static int add_country(ca_ctx *c, const char *country, size_t *eng_len)
     return aka__eb_field(&c->p->eb, AKA_F_COUNTRY, country, n);
 }
 
-/* ---- records --------------------------------------------------------------- */
+/* ---- records ------------------------------------------------------------- */
 
 /* One <record> subtree -> one entity; see the top of the file. */
 static int ca_record(ca_ctx *c, xmlNodePtr rec)

@@ -46,6 +46,13 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
+/*
+ * Elements in one record's subtree, at most. The largest real record has
+ * 188; the cap keeps the builder's duplicate checks (quadratic in the
+ * number of names, dates, places...) bounded on hostile input.
+ */
+#define UN_MAX_ELEMENTS 10000
+
 /* The state of one parse. */
 typedef struct {
     aka__parse *p;
@@ -345,10 +352,11 @@ static int has_digit(const char *s)
  * One INDIVIDUAL_DOCUMENT. type = TYPE_OF_DOCUMENT; number = NUMBER;
  * country = ISSUING_COUNTRY, else COUNTRY_OF_ISSUE; note = TYPE_OF_DOCUMENT2
  * (unless it repeats the type), date and city of issue, a differing
- * COUNTRY_OF_ISSUE and NOTE, joined with "; ". When NUMBER is missing the UN writes the number inside free
- * text ("Tunisian passport number L 191609 issued on ..."), so that text
- * becomes the number: TYPE_OF_DOCUMENT2 when it holds a digit ("... (tazkira)
- * number 545167"), else NOTE. A document with neither is skipped.
+ * COUNTRY_OF_ISSUE and NOTE, joined with "; ". When NUMBER is missing the
+ * UN writes the number inside free text ("Tunisian passport number
+ * L 191609 issued on ..."), so that text becomes the number:
+ * TYPE_OF_DOCUMENT2 when it holds a digit ("... (tazkira) number 545167"),
+ * else NOTE. A document with neither is skipped.
  */
 static int add_document(un_ctx *c, xmlNodePtr n)
 {
@@ -456,10 +464,21 @@ static int add_child(un_ctx *c, xmlNodePtr n)
     return AKA_OK;
 }
 
+/* Number of elements in the subtree under `n`, counting up to `cap`. */
+static size_t count_elements(xmlNodePtr n, size_t cap)
+{
+    size_t count = 0;
+
+    for (xmlNodePtr c = n->children; c && count < cap; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            count += 1 + count_elements(c, cap - count - 1);
+    return count;
+}
+
 /*
  * One INDIVIDUAL (person) or ENTITY (organisation) subtree -> one entity.
  * Fails naming the record's line when it has no REFERENCE_NUMBER or no
- * name.
+ * name, or more than UN_MAX_ELEMENTS elements.
  */
 static int un_record(un_ctx *c, xmlNodePtr rec, aka_schema schema)
 {
@@ -470,6 +489,12 @@ static int un_record(un_ctx *c, xmlNodePtr rec, aka_schema schema)
     c->lineno = aka__xml_node_line(rec);
     aka__eb_begin(b, "un");
     b->e.schema = schema;
+    if (count_elements(rec, UN_MAX_ELEMENTS + 1) > UN_MAX_ELEMENTS) {
+        rc = aka__error(AKA_ELIMIT, "%s:%zu: %s with more than %d elements",
+                        c->p->in.path, c->lineno, (const char *)rec->name,
+                        UN_MAX_ELEMENTS);
+        goto done;
+    }
     if ((rc = child_text(c, rec, "REFERENCE_NUMBER", &ref)) < 0)
         goto done;
     if (!ref) {

@@ -11,6 +11,7 @@
  * Country; 57 Aliases values carry a "Russian:", "Belarusian:",
  * "Belarussian:" or "Arabic:" label. Country + Schedule + Item is unique.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,7 +224,7 @@ static void test_lists_ca_sema__entities(void **state)
     aka_list_free(l);
 }
 
-/* ---- small inputs --------------------------------------------------------- */
+/* ---- small inputs -------------------------------------------------------- */
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<data-set>\n"
 #define TAIL "</data-set>\n"
@@ -338,6 +339,49 @@ static void test_lists_ca_sema__huge_field(void **state)
     free(doc);
 }
 
+/* Hostile Aliases of about 1 MiB: fast, and no unbounded name list. */
+static void test_lists_ca_sema__pathological(void **state)
+{
+    static const char pre[] = HEAD "<record><Country>Ukraine</Country>"
+                                   "<LastName>Doe</LastName><Item>1</Item>"
+                                   "<Aliases>";
+    static const char post[] = "</Aliases></record>\n" TAIL;
+    static const char *const units[] = {"( ", " or ", "\xC2\xA0) ,",
+                                        "Russian:"};
+    size_t big = ((size_t)1 << 20) - 16;
+    char *doc = malloc(strlen(pre) + big + strlen(post) + 1);
+    aka_list *l = NULL;
+    size_t n;
+
+    (void)state;
+    assert_non_null(doc);
+    for (size_t u = 0; u < ARRAY_SIZE(units); u++) {
+        n = strlen(pre);
+        memcpy(doc, pre, n);
+        while (n + strlen(units[u]) < strlen(pre) + big) {
+            memcpy(doc + n, units[u], strlen(units[u]));
+            n += strlen(units[u]);
+        }
+        memcpy(doc + n, post, strlen(post) + 1);
+        n += strlen(post);
+        assert_int_equal(parse_guarded(&l, "ca.xml", doc, n), AKA_OK);
+        /* Nothing but separators and debris; a last " or" has no space
+           after it (trimmed) and stays as the word "or". */
+        assert_int_equal(aka_list_entity(l, 0)->n_names, u == 1 ? 2 : 1);
+        aka_list_free(l);
+    }
+    /* 100,000 distinct names. */
+    n = strlen(pre);
+    memcpy(doc, pre, n);
+    for (int i = 0; i < 100000; i++)
+        n += (size_t)sprintf(doc + n, "n%d,", i);
+    memcpy(doc + n, post, strlen(post) + 1);
+    n += strlen(post);
+    assert_parse_fails("ca.xml", doc, n, "ca.xml:3: record Ukraine/1 has "
+                       "more than 2000 names");
+    free(doc);
+}
+
 static void test_lists_ca_sema__empty_and_utf8(void **state)
 {
     (void)state;
@@ -357,6 +401,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ca_sema__no_name),
     cmocka_unit_test(test_lists_ca_sema__wrong_root_and_doctype),
     cmocka_unit_test(test_lists_ca_sema__huge_field),
+    cmocka_unit_test(test_lists_ca_sema__pathological),
     cmocka_unit_test(test_lists_ca_sema__empty_and_utf8),
 };
 

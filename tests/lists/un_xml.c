@@ -13,6 +13,7 @@
  *   primary name again). "Non-empty" means ALIAS_NAME has text after
  *   trimming; 169 + 122 <QUALITY/><ALIAS_NAME/> placeholders are skipped.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,7 +302,7 @@ static void test_lists_un_xml__entity_fields(void **state)
     aka_list_free(l);
 }
 
-/* ---- small inputs --------------------------------------------------------- */
+/* ---- small inputs -------------------------------------------------------- */
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                   \
              "<CONSOLIDATED_LIST dateGenerated=\"2026-01-01T00:00:00Z\">\n"
@@ -458,6 +459,30 @@ static void test_lists_un_xml__huge_field(void **state)
     free(doc);
 }
 
+/* A record with 20,000 aliases is refused, quickly. */
+static void test_lists_un_xml__too_many_elements(void **state)
+{
+    static const char pre[] = HEAD "<INDIVIDUALS><INDIVIDUAL><FIRST_NAME>A"
+                                   "</FIRST_NAME><REFERENCE_NUMBER>QDi.1"
+                                   "</REFERENCE_NUMBER>";
+    static const char post[] = "</INDIVIDUAL></INDIVIDUALS>\n" TAIL;
+    size_t n = strlen(pre);
+    char *doc = malloc(n + 20000 * 128 + strlen(post) + 1);
+
+    (void)state;
+    assert_non_null(doc);
+    memcpy(doc, pre, n);
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)sprintf(doc + n, "<INDIVIDUAL_ALIAS><QUALITY>Good"
+                             "</QUALITY><ALIAS_NAME>n%d</ALIAS_NAME>"
+                             "</INDIVIDUAL_ALIAS>", i);
+    memcpy(doc + n, post, strlen(post) + 1);
+    n += strlen(post);
+    assert_parse_fails("un.xml", doc, n,
+                       "un.xml:3: INDIVIDUAL with more than 10000 elements");
+    free(doc);
+}
+
 static void test_lists_un_xml__empty_and_utf8(void **state)
 {
     (void)state;
@@ -481,6 +506,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_un_xml__wrong_root),
     cmocka_unit_test(test_lists_un_xml__doctype),
     cmocka_unit_test(test_lists_un_xml__huge_field),
+    cmocka_unit_test(test_lists_un_xml__too_many_elements),
     cmocka_unit_test(test_lists_un_xml__empty_and_utf8),
 };
 
