@@ -11,6 +11,7 @@
 
 #include "helpers.h"
 #include "lists/lists_int.h"
+#include "util/alloc.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -720,6 +721,35 @@ static void test_lists_ofac_csv__parse_as(void **state)
     assert_non_null(strstr(aka_error_last(), "fuzz:1: 2 fields"));
 }
 
+/* Fail the 1st, 2nd, ... allocation of a load with companions: each
+ * must fail cleanly (ASan checks for leaks), until the load succeeds. */
+static void test_lists_ofac_csv__out_of_memory(void **state)
+{
+    const char *path = testdata_path("ofac_join/sdn.csv");
+    long k;
+
+    (void)state;
+    for (k = 0; k < 100000; k++) {
+        aka_list *l = NULL;
+        int rc;
+
+        aka__alloc_fail_after(k);
+        rc = aka_list_load(&l, path, NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_OK) {
+            assert_int_equal(aka_list_count(l), 3);
+            aka_list_free(l);
+            break;
+        }
+        /* detect.c reads an OOM while sniffing as "not a list format" */
+        if (rc != AKA_ENOMEM && rc != AKA_EFORMAT)
+            fail_msg("allocation %ld: %d %s", k, rc, aka_error_last());
+        assert_null(l);
+        assert_true(aka_error_last()[0] != '\0');
+    }
+    assert_true(k > 10 && k < 100000);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ofac_csv__set_2021_counts),
     cmocka_unit_test(test_lists_ofac_csv__set_2024_orphans),
@@ -738,6 +768,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ofac_csv__bad_rows),
     cmocka_unit_test(test_lists_ofac_csv__huge_remarks),
     cmocka_unit_test(test_lists_ofac_csv__parse_as),
+    cmocka_unit_test(test_lists_ofac_csv__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)

@@ -9,11 +9,12 @@
 
 #include "helpers.h"
 #include "lists/lists_int.h"
+#include "util/alloc.h"
 
 #define NS "https://sanctionslistservice.ofac.treas.gov/api/" \
            "PublicationPreview/exports/XML"
 
-/* ---- helpers -------------------------------------------------------------- */
+/* ---- helpers ------------------------------------------------------------- */
 
 static size_t count_schema(const aka_list *l, aka_schema s)
 {
@@ -90,7 +91,7 @@ static char *doc(const char *count, const char *body)
     "    <sdnType>Entity</sdnType>\r\n"                                   \
     "  </sdnEntry>\r\n"
 
-/* ---- the real file -------------------------------------------------------- */
+/* ---- the real file ------------------------------------------------------- */
 
 static void test_lists_ofac_xml__counts(void **state)
 {
@@ -211,7 +212,7 @@ static void test_lists_ofac_xml__organization(void **state)
     aka_list_free(l);
 }
 
-/* ---- inline input --------------------------------------------------------- */
+/* ---- inline input -------------------------------------------------------- */
 
 static void test_lists_ofac_xml__all_elements(void **state)
 {
@@ -416,6 +417,50 @@ static void test_lists_ofac_xml__huge_field(void **state)
     free(buf);
 }
 
+/* Fail the 1st, 2nd, ... allocation of a parse: each must fail cleanly
+ * (ASan checks for leaks), until the parse succeeds. */
+static void test_lists_ofac_xml__out_of_memory(void **state)
+{
+    const char *body =
+        "<sdnEntry><uid>7</uid><firstName>Jane</firstName>"
+        "<lastName>ROE</lastName><sdnType>Individual</sdnType>"
+        "<remarks>(Linked To: X)</remarks>"
+        "<programList><program>SDGT</program></programList>"
+        "<idList><id><uid>1</uid><idType>Passport</idType>"
+        "<idNumber>P1</idNumber><idCountry>Iran</idCountry>"
+        "<issueDate>2001</issueDate></id><id><uid>2</uid>"
+        "<idType>Website</idType><idNumber>x.org</idNumber></id></idList>"
+        "<akaList><aka><uid>4</uid><type>a.k.a.</type>"
+        "<category>weak</category><lastName>DOE, J</lastName></aka>"
+        "</akaList><addressList><address><uid>6</uid><city>Qom</city>"
+        "<country>Iran</country></address></addressList>"
+        "<dateOfBirthList><dateOfBirthItem><uid>10</uid>"
+        "<dateOfBirth>circa 1960</dateOfBirth></dateOfBirthItem>"
+        "</dateOfBirthList><vesselInfo><callSign>A1</callSign></vesselInfo>"
+        "</sdnEntry>";
+    char *in = doc("1", body);
+    long k;
+
+    (void)state;
+    for (k = 0; k < 100000; k++) {
+        aka_list *l = NULL;
+        int rc;
+
+        aka__alloc_fail_after(k);
+        rc = aka_list_parse(&l, "sdn.xml", in, strlen(in), NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_OK) {
+            assert_int_equal(aka_list_count(l), 1);
+            aka_list_free(l);
+            break;
+        }
+        assert_int_equal(rc, AKA_ENOMEM);
+        assert_null(l);
+        assert_true(aka_error_last()[0] != '\0');
+    }
+    assert_true(k > 10 && k < 100000);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ofac_xml__counts),
     cmocka_unit_test(test_lists_ofac_xml__person),
@@ -425,6 +470,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ofac_xml__bad_input),
     cmocka_unit_test(test_lists_ofac_xml__wrong_root),
     cmocka_unit_test(test_lists_ofac_xml__huge_field),
+    cmocka_unit_test(test_lists_ofac_xml__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)
