@@ -46,10 +46,11 @@
  * circa="true" -> APPROX. With another calendarType (ISLAMIC...) the
  * birthdate attribute is still the Gregorian equivalent, so it is used,
  * and the list's own parts go to the date's text ("ISLAMIC 1402-6-24");
- * with no Gregorian date at all the date is TEXT. The element's remark is
- * the date's text too. place, city, region and countryDescription make
- * one birth place ("-" and "UNKNOWN" skipped); an element with a place
- * but no date adds only the place.
+ * with no Gregorian date at all the date is TEXT, and so is a Gregorian
+ * date aka cannot read (its attributes are kept in the text). The
+ * element's remark is the date's text too. place, city, region and
+ * countryDescription make one birth place ("-" and "UNKNOWN" skipped); an
+ * element with a place but no date adds only the place.
  *
  * citizenship@countryDescription (or countryIso2Code) -> nationalities,
  * skipping "UNKNOWN" / "00". identification -> a document: type from
@@ -411,10 +412,17 @@ static int add_birthdate(aka__builder *eb, xmlNodePtr bd)
         have_date = 1;
     if (have_date && d.kind != AKA_DATE_RANGE)
         d.kind = is_true(v[BD_CIRCA]) ? AKA_DATE_APPROX : AKA_DATE_EXACT;
+    if (!have_date && gregorian && (have_parts || !blank(v[BD_DATE]))) {
+        /* a date, but none we can read: keep the list's own values */
+        for (int k = BD_DATE; k <= BD_TO && rc >= 0; k++)
+            rc = join_labelled(&text, bd_names[k], v[k]);
+        if (rc < 0)
+            goto done;
+    }
     if ((rc = remarks_into(&text, bd)) < 0)
         goto done;
     if (!have_date && text.len && (have_parts || !blank(v[BD_DATE]))) {
-        d.kind = AKA_DATE_TEXT; /* a date, but none we can read */
+        d.kind = AKA_DATE_TEXT;
         memset(&d.from, 0, sizeof(d.from));
         have_date = 1;
     }

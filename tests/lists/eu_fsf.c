@@ -373,6 +373,31 @@ static void test_lists_eu_fsf__minimal_ok(void **state)
     aka_list_free(l);
 }
 
+static void test_lists_eu_fsf__unreadable_date(void **state)
+{
+    const char *in =
+        HEAD ROOT "<sanctionEntity euReferenceNumber=\"EU.1.1\">\n"
+        "<nameAlias wholeName=\"John Doe\"/>\n"
+        "<birthdate calendarType=\"GREGORIAN\" year=\"19x5\" "
+        "monthOfYear=\"13\" city=\"Kabul\"/>\n"
+        "<birthdate calendarType=\"GREGORIAN\" birthdate=\"1970-02-30\"/>\n"
+        "</sanctionEntity></export>\n";
+    aka_list *l = NULL;
+    const aka_entity *e;
+
+    (void)state;
+    assert_int_equal(parse_guarded(&l, "d.xml", in, strlen(in)), AKA_OK);
+    e = aka_list_entity(l, 0);
+    assert_int_equal(e->n_birth_dates, 2);
+    assert_int_equal(e->birth_dates[0].kind, AKA_DATE_TEXT);
+    assert_string_equal(e->birth_dates[0].text,
+                        "monthOfYear: 13; year: 19x5");
+    assert_true(has_string(e->birth_places, "Kabul"));
+    /* aka__date_parse takes day 30 of any month: kept as a date */
+    assert_int_equal(e->birth_dates[1].kind, AKA_DATE_EXACT);
+    aka_list_free(l);
+}
+
 static void test_lists_eu_fsf__truncated(void **state)
 {
     const char *in = HEAD ROOT ENTITY "</export>\n";
@@ -499,6 +524,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_eu_fsf__extras_person),
     cmocka_unit_test(test_lists_eu_fsf__extras_logical_id_fallback),
     cmocka_unit_test(test_lists_eu_fsf__minimal_ok),
+    cmocka_unit_test(test_lists_eu_fsf__unreadable_date),
     cmocka_unit_test(test_lists_eu_fsf__truncated),
     cmocka_unit_test(test_lists_eu_fsf__malformed),
     cmocka_unit_test(test_lists_eu_fsf__wrong_namespace),
