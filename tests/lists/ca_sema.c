@@ -17,6 +17,7 @@
 
 #include "helpers.h"
 #include "lists/lists_int.h"
+#include "util/alloc.h"
 #include "util/utf8.h"
 
 #define CA_FILE "data/other/canada_sema.xml"
@@ -390,6 +391,33 @@ static void test_lists_ca_sema__empty_and_utf8(void **state)
           "ca.xml:3: invalid UTF-8");
 }
 
+#define OOM_DOC                                                             \
+    HEAD REC("<LastName>Doe</LastName><GivenName>J</GivenName><Item>1</Item>" \
+             "<Aliases>A B, Russian: Джон or Джо, ООО</Aliases>"            \
+             "<DateOfBirthOrShipBuildDate>1960 or 1961"                     \
+             "</DateOfBirthOrShipBuildDate>")                               \
+        REC("<EntityOrShip>X (also known as Y)/Z</EntityOrShip>"           \
+            "<ShipIMONumber>1</ShipIMONumber><Item>2</Item>") TAIL
+
+/* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
+static void test_lists_ca_sema__out_of_memory(void **state)
+{
+    static const char doc[] = OOM_DOC;
+    aka_list *l = NULL;
+    int rc = AKA_ENOMEM;
+
+    (void)state;
+    for (long n = 0; n < 1000 && rc == AKA_ENOMEM; n++) {
+        aka__alloc_fail_after(n);
+        rc = aka_list_parse(&l, "oom.xml", doc, strlen(doc), NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_ENOMEM)
+            assert_null(l);
+    }
+    assert_int_equal(rc, AKA_OK);
+    aka_list_free(l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ca_sema__counts),
     cmocka_unit_test(test_lists_ca_sema__person),
@@ -403,6 +431,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ca_sema__huge_field),
     cmocka_unit_test(test_lists_ca_sema__pathological),
     cmocka_unit_test(test_lists_ca_sema__empty_and_utf8),
+    cmocka_unit_test(test_lists_ca_sema__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)

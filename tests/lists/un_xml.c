@@ -19,6 +19,7 @@
 
 #include "helpers.h"
 #include "lists/lists_int.h"
+#include "util/alloc.h"
 
 typedef struct {
     size_t entities, persons, orgs;
@@ -491,6 +492,25 @@ static void test_lists_un_xml__empty_and_utf8(void **state)
           "un.xml:3: invalid UTF-8");
 }
 
+/* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
+static void test_lists_un_xml__out_of_memory(void **state)
+{
+    static const char doc[] = GOOD;
+    aka_list *l = NULL;
+    int rc = AKA_ENOMEM;
+
+    (void)state;
+    for (long n = 0; n < 1000 && rc == AKA_ENOMEM; n++) {
+        aka__alloc_fail_after(n);
+        rc = aka_list_parse(&l, "oom.xml", doc, strlen(doc), NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_ENOMEM)
+            assert_null(l);
+    }
+    assert_int_equal(rc, AKA_OK);
+    aka_list_free(l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_un_xml__counts_2026_02_27),
     cmocka_unit_test(test_lists_un_xml__counts_2026_01_28),
@@ -508,6 +528,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_un_xml__huge_field),
     cmocka_unit_test(test_lists_un_xml__too_many_elements),
     cmocka_unit_test(test_lists_un_xml__empty_and_utf8),
+    cmocka_unit_test(test_lists_un_xml__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)
