@@ -111,7 +111,7 @@ typedef struct {
 /* Cap on "(1) ... (2) ..." pieces split out of one field. */
 #define MAX_PIECES 64
 
-/* ---- small text helpers --------------------------------------------------- */
+/* ---- small text helpers -------------------------------------------------- */
 
 /* Field `c` of the current row, trimmed; empty when the column is absent. */
 static aka__span fld(const uk_ctx *u, int c)
@@ -231,7 +231,7 @@ static size_t span_find(aka__span s, const char *lit)
     return hit ? (size_t)(hit - s.ptr) : s.len;
 }
 
-/* ---- dates ---------------------------------------------------------------- */
+/* ---- dates --------------------------------------------------------------- */
 
 /* -1, 0 or 1 as a is before, the same as or after b. */
 static int date_cmp(const aka_date *a, const aka_date *b)
@@ -265,7 +265,7 @@ static int add_dob(uk_ctx *u, aka__span s)
     return aka__eb_birth_date(&u->p->eb, &d);
 }
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names --------------------------------------------------------------- */
 
 /*
  * Add the name of the current row. With `as_primary`, it is added as the
@@ -324,7 +324,7 @@ static int add_name(uk_ctx *u, int as_primary)
                         NULL, NULL, lang.len ? u->s_lang.ptr : NULL);
 }
 
-/* ---- other fields ----------------------------------------------------------- */
+/* ---- other fields -------------------------------------------------------- */
 
 /* Add "label: value" to other_ids for each "(label):value" in `info`; the
  * value is its first word without trailing punctuation. */
@@ -524,7 +524,7 @@ static int add_docs(uk_ctx *u, const char *type, int num_col, int det_col)
     return rc;
 }
 
-/* ---- the two passes ----------------------------------------------------- */
+/* ---- the two passes ------------------------------------------------------ */
 
 /* Read row 1 (Last Updated) and row 2 (the header). */
 static int read_head(uk_ctx *u)
