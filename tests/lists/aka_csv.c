@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "util/alloc.h"
 #include "lists/lists_int.h"
 
 static const aka_name *name_of(const aka_entity *e, const char *full)
@@ -335,6 +336,36 @@ static void test_lists_aka_csv__invalid_utf8(void **state)
     fails("latin1.csv", HDR "1,M\xFCller,,,\n", "latin1.csv:2: invalid UTF-8");
 }
 
+/* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
+static void test_lists_aka_csv__out_of_memory(void **state)
+{
+    static const char doc[] = 
+        "id,name,schema,aliases,original_script,birth_date,gender,"
+        "document,address,listed_on,remarks\n"
+        "1,Ivan PETROV,person,Ivan Petrov;I. P.,\xD0\x98\xD0\xB2\xD0\xB0"
+        "\xD0\xBD,1970;~1971;1971..1972,m,Passport:K1:RU;99,\"a, b\",2020,"
+        "\"r1\nr2\"\n"
+        "2,Acme,organization,,,,,,,,\n"
+        "3,Sea,vessel,,,,,IMO:1,,,\n";
+    aka_list *l = NULL;
+    int rc = AKA_ENOMEM;
+
+    (void)state;
+    for (long n = 0; n < 2000 && rc == AKA_ENOMEM; n++) {
+        aka__alloc_fail_after(n);
+        /* as the format (detect.c reads an OOM while sniffing a CSV
+         * header as "not a list format") */
+        rc = aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "oom", doc,
+                                strlen(doc));
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_ENOMEM)
+            assert_null(l);
+    }
+    assert_int_equal(rc, AKA_OK);
+    assert_int_equal(aka_list_count(l), 3);
+    aka_list_free(l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_aka_csv__counts),
     cmocka_unit_test(test_lists_aka_csv__person_every_column),
@@ -351,6 +382,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_aka_csv__header_only),
     cmocka_unit_test(test_lists_aka_csv__huge_field),
     cmocka_unit_test(test_lists_aka_csv__invalid_utf8),
+    cmocka_unit_test(test_lists_aka_csv__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)

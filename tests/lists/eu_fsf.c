@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "util/alloc.h"
 
 #define HEAD7 "data/eu/native/eu_fsf_2020-04-15_head7.xml"
 #define SAMPLE5 "data/eu/native/eu_fsf_2020-04-15_sample5.xml"
@@ -515,6 +516,46 @@ static void test_lists_eu_fsf__invalid_utf8(void **state)
           "latin1.xml:4: invalid UTF-8");
 }
 
+/* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
+static void test_lists_eu_fsf__out_of_memory(void **state)
+{
+    static const char doc[] = HEAD ROOT
+        "<sanctionEntity euReferenceNumber=\"EU.1.1\" logicalId=\"1\" "
+        "unitedNationId=\"QDi.1\" designationDetails=\"d\">\n"
+        "<remark>r</remark><regulation programme=\"IRQ\"/>\n"
+        "<subjectType code=\"person\"/>\n"
+        "<nameAlias wholeName=\"Abou Ali\" nameLanguage=\"FR\"/>\n"
+        "<nameAlias firstName=\"Ali\" lastName=\"Hassan\" gender=\"M\" "
+        "function=\"f\" title=\"t\"><remark>good quality alias</remark>"
+        "<remark>other</remark></nameAlias>\n"
+        "<birthdate year=\"1960\" city=\"c\" countryDescription=\"X\">"
+        "<remark>r</remark></birthdate>\n"
+        "<birthdate calendarType=\"ISLAMIC\" year=\"1380\"/>\n"
+        "<birthdate yearRangeFrom=\"1950\" yearRangeTo=\"1955\" "
+        "circa=\"true\"/>\n"
+        "<birthdate year=\"x\"/>\n"
+        "<citizenship countryDescription=\"IRAQ\"/>\n"
+        "<identification number=\"1\" latinNumber=\"2\" issueDate=\"d\" "
+        "knownFalse=\"true\"><remark>r</remark></identification>\n"
+        "<address street=\"s\" poBox=\"1\" city=\"c\" zipCode=\"z\" "
+        "countryDescription=\"X\"><remark>r</remark></address>\n"
+        "</sanctionEntity>\n" ENTITY "</export>\n";
+    aka_list *l = NULL;
+    int rc = AKA_ENOMEM;
+
+    (void)state;
+    for (long n = 0; n < 2000 && rc == AKA_ENOMEM; n++) {
+        aka__alloc_fail_after(n);
+        rc = aka_list_parse(&l, "oom", doc, strlen(doc), NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_ENOMEM)
+            assert_null(l);
+    }
+    assert_int_equal(rc, AKA_OK);
+    assert_int_equal(aka_list_count(l), 2);
+    aka_list_free(l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_eu_fsf__head7_counts),
     cmocka_unit_test(test_lists_eu_fsf__head7_saddam),
@@ -533,6 +574,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_eu_fsf__no_entities),
     cmocka_unit_test(test_lists_eu_fsf__huge_attribute),
     cmocka_unit_test(test_lists_eu_fsf__invalid_utf8),
+    cmocka_unit_test(test_lists_eu_fsf__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)

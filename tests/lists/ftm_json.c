@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "util/alloc.h"
 
 #define T1 "data/ftm/yente_t1.entities.ftm.json"
 #define ZALA "data/ftm/yente_zala.entities.ftm.json"
@@ -461,6 +462,38 @@ static void test_lists_ftm_json__invalid_utf8(void **state)
           "latin1.json:2: invalid UTF-8");
 }
 
+/* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
+static void test_lists_ftm_json__out_of_memory(void **state)
+{
+    static const char doc[] = 
+        "{\"id\":\"p1\",\"schema\":\"Person\",\"caption\":\"A B\","
+        "\"properties\":{\"name\":[\"A B\",\"\u0410 \u0411\"],"
+        "\"lastName\":[\"B\"],\"alias\":[\"AB\"],\"weakAlias\":[\"W\"],"
+        "\"birthDate\":[\"1970\",\"x\"],\"notes\":[\"n1\",\"n2\"],"
+        "\"passportNumber\":[\"P1\"],\"innCode\":[\"P1\"],"
+        "\"kppCode\":[\"K\"],\"country\":[\"ru\"]},"
+        "\"referents\":[\"r1\"],\"datasets\":[\"d1\"],"
+        "\"last_seen\":\"2024-01-01T00:00:00\"}\n"
+        "{\"id\":\"s1\",\"schema\":\"Sanction\"}\n"
+        "{\"id\":\"s2\",\"schema\":\"Ownership\","
+        "\"last_seen\":\"2024-02-01T00:00:00\"}\n"
+        "{\"id\":\"o1\",\"schema\":\"Company\",\"caption\":\"Acme\"}\n";
+    aka_list *l = NULL;
+    int rc = AKA_ENOMEM;
+
+    (void)state;
+    for (long n = 0; n < 2000 && rc == AKA_ENOMEM; n++) {
+        aka__alloc_fail_after(n);
+        rc = aka_list_parse(&l, "oom", doc, strlen(doc), NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_ENOMEM)
+            assert_null(l);
+    }
+    assert_int_equal(rc, AKA_OK);
+    assert_int_equal(aka_list_count(l), 2);
+    aka_list_free(l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ftm_json__t1_counts),
     cmocka_unit_test(test_lists_ftm_json__t1_inter_tobacco),
@@ -477,6 +510,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ftm_json__only_helpers),
     cmocka_unit_test(test_lists_ftm_json__long_line),
     cmocka_unit_test(test_lists_ftm_json__invalid_utf8),
+    cmocka_unit_test(test_lists_ftm_json__out_of_memory),
 };
 
 AKA_TEST_MAIN(tests)
