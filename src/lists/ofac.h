@@ -47,7 +47,9 @@ int aka__ofac_birth_date(aka__builder *b, const char *s, size_t len);
  * adds a country; anything else (vessel and aircraft identifiers,
  * contact details, digital currency addresses, directive information...)
  * becomes an other_ids entry "Label: number", with " (country)" when a
- * country is given. A number that starts with "IMO " is never a document.
+ * country is given. A number that starts with "IMO " is never a document;
+ * a document number written "123 (Russia)" with no country (as some XML
+ * idNumbers are) gives number "123" and country "Russia".
  */
 int aka__ofac_id(aka__builder *b, const char *type, size_t type_len,
                  const char *number, size_t number_len, const char *country,
