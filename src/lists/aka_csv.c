@@ -131,6 +131,7 @@ static const char *next_piece(const char *s, size_t len, size_t *pos,
     return NULL;
 }
 
+/* FNV-1a hash of a NUL-terminated string. */
 static size_t fnv1a(const char *s)
 {
     size_t h = (size_t)14695981039346656037ULL;
@@ -179,6 +180,7 @@ static int remember_id(aka_csv_state *st, const char *id, size_t line,
 
 /* ---- values ----------------------------------------------------------- */
 
+/* Days in month m (1-12) of year y (Gregorian). */
 static int days_in_month(int y, int m)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30,
@@ -209,6 +211,7 @@ static int iso_date(aka_date *out, const char *s, size_t len)
     return 0;
 }
 
+/* 1 if a is after b (unknown parts count as 0). */
 static int date_after(aka_date a, aka_date b)
 {
     if (a.year != b.year)
@@ -253,6 +256,7 @@ static int bad_value(aka_csv_state *st, column c, const char *s, size_t len,
                            len > 60 ? "..." : "", what);
 }
 
+/* The entity's schema from the schema column; a bad value fails. */
 static int set_schema(aka_csv_state *st)
 {
     static const struct {
@@ -284,6 +288,7 @@ static int set_schema(aka_csv_state *st)
                      "person, organization, vessel, aircraft or other");
 }
 
+/* The entity's gender from the gender column; a bad value fails. */
 static int set_gender(aka_csv_state *st)
 {
     size_t len;
@@ -327,6 +332,7 @@ static int add_field(aka_csv_state *st, column c, aka__field f)
     return rc;
 }
 
+/* Every birth_date piece; the first bad one fails. */
 static int add_birth_dates(aka_csv_state *st)
 {
     size_t len, pos = 0, n;
@@ -381,6 +387,7 @@ static int add_document(aka_csv_state *st, const char *s, size_t len,
     return aka__eb_document(&st->p->eb, part[0], part[1], part[2], NULL, 0);
 }
 
+/* Every document piece; the first bad one fails. */
 static int add_documents(aka_csv_state *st)
 {
     size_t len, pos = 0, n;
@@ -396,6 +403,8 @@ static int add_documents(aka_csv_state *st)
 
 /* ---- header and rows -------------------------------------------------- */
 
+/* Read the header row into st->idx / st->n_cols; fails without id or
+ * name, or with a column named twice. */
 static int read_header(aka_csv_state *st)
 {
     aka__parse *p = st->p;
@@ -430,6 +439,7 @@ static int read_header(aka_csv_state *st)
     return AKA_OK;
 }
 
+/* Turn the current row into an entity, or fail naming its line. */
 static int parse_row(aka_csv_state *st)
 {
     aka__parse *p = st->p;
@@ -488,6 +498,7 @@ static int parse_row(aka_csv_state *st)
     return rc;
 }
 
+/* See lists_int.h: every row of p->in, or a failure. */
 int aka__parse_aka_csv(aka__parse *p)
 {
     aka_csv_state st;

@@ -109,6 +109,7 @@ static int blank(const char *s)
     return 1;
 }
 
+/* 1 if an attribute value is "true" (any case). */
 static int is_true(const char *s)
 {
     return s && !strcasecmp(s, "true");
@@ -364,6 +365,8 @@ static int date_from_parts(aka_date *out, const char *y, const char *m,
     return aka__date_parse(out, s, strlen(s));
 }
 
+/* Add one <birthdate>: a birth date (see the file comment) and/or a
+ * birth place. */
 static int add_birthdate(aka__builder *eb, xmlNodePtr bd)
 {
     char *v[BD_COUNT];
@@ -464,6 +467,8 @@ static const char *const id_names[ID_COUNT] = {
     "nameOnDocument", "knownFalse", "knownExpired", "revokedByIssuer",
     "revoked", "reportedLost", "diplomatic"};
 
+/* Add one <identification> as a document; one without any number is
+ * skipped. */
 static int add_identification(aka__builder *eb, xmlNodePtr id)
 {
     char *v[ID_COUNT];
@@ -511,6 +516,7 @@ done:
     return rc;
 }
 
+/* Add one <citizenship>: a nationality, and its remarks. */
 static int add_citizenship(aka__builder *eb, xmlNodePtr c)
 {
     char *desc = aka__xml_prop(c, "countryDescription");
@@ -537,6 +543,8 @@ static const char *const ad_names[AD_COUNT] = {
     "street", "poBox", "place", "city", "zipCode", "region",
     "countryDescription", "countryIso2Code"};
 
+/* Add one <address>: an address line unless it holds only a country,
+ * the country, and its remarks. */
 static int add_address(aka__builder *eb, xmlNodePtr a)
 {
     char *v[AD_COUNT];
@@ -583,6 +591,7 @@ static const char *const se_names[SE_COUNT] = {
     "euReferenceNumber", "logicalId", "unitedNationId", "designationDate",
     "designationDetails"};
 
+/* Add "label: value" to other_ids when value is not blank. */
 static int add_other_id(aka__builder *eb, const char *label,
                         const char *value)
 {
@@ -600,6 +609,7 @@ static int add_other_id(aka__builder *eb, const char *label,
     return rc;
 }
 
+/* The entity's schema from <subjectType code classificationCode>. */
 static void set_schema(aka__builder *eb, xmlNodePtr st)
 {
     char *code = aka__xml_prop(st, "code");
@@ -729,6 +739,7 @@ done:
     return rc;
 }
 
+/* See lists_int.h: every sanctionEntity of p->in, or a failure. */
 int aka__parse_eu_fsf(aka__parse *p)
 {
     aka__xml x;

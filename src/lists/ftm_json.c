@@ -209,6 +209,7 @@ static int among(const json_t *v, const char *s, size_t len)
 
 /* ---- names ------------------------------------------------------------ */
 
+/* 1 if c may stand next to a word in a name. */
 static int word_edge(char c)
 {
     return c == ' ' || c == ',' || c == '\t' || c == '(' || c == ')';
@@ -307,6 +308,7 @@ static const char *primary_of(const json_t *obj, const json_t *props,
     return NULL;
 }
 
+/* Add every name of the record, the primary one first. */
 static int add_names(aka__builder *eb, const json_t *obj,
                      const json_t *props)
 {
@@ -345,6 +347,7 @@ static int has_doc_number(const aka__builder *eb, const char *s, size_t len)
     return 0;
 }
 
+/* Add "label: s" to other_ids when s is not blank. */
 static int add_labelled(aka__builder *eb, const char *label, const char *s,
                         size_t len)
 {
@@ -427,6 +430,7 @@ static int add_value(aka__builder *eb, size_t k, const char *s, size_t len)
     return AKA_OK;
 }
 
+/* Add every property of props_map found in `props` (NULL: none). */
 static int add_props(aka__builder *eb, const json_t *props)
 {
     int rc = AKA_OK;
@@ -628,6 +632,7 @@ static int warn_skipped(ftm_state *st)
     return rc;
 }
 
+/* See lists_int.h: every screenable record of p->in, or a failure. */
 int aka__parse_ftm_json(aka__parse *p)
 {
     const char *d = p->in.data, *end = d + p->in.len;
