@@ -215,7 +215,8 @@ static size_t letter_marker(const char *s, size_t len, size_t i, char letter)
 /*
  * Split a value the act enumerates, "(a) X, (b) Y" or "a) X b) Y", into
  * X and Y (trimmed, without trailing ',', ';' or '.'). Markers must come
- * in order from (a); a value not starting with one is one piece.
+ * in order; a value may start at a later one ("(b) Y" after "(a) X;").
+ * A value not starting with a marker is one piece.
  * @return the number of pieces written to out[26]
  */
 static size_t letter_split(aka__span v, aka__span *out)
@@ -223,6 +224,10 @@ static size_t letter_split(aka__span v, aka__span *out)
     size_t n = 0, start, m = letter_marker(v.ptr, v.len, 0, 'a');
     char next = 'b';
 
+    for (char c = 'b'; !m && c <= 'z'; c++)
+        if (v.len >= 3 && v.ptr[0] == '(' &&
+            (m = letter_marker(v.ptr, v.len, 0, c)) != 0)
+            next = (char)(c + 1);
     if (!m) {
         out[0] = trim_punct(v);
         return 1;
