@@ -54,8 +54,9 @@
  * "path:line: what": no header, a missing id or name column, a repeated
  * column, a row with the wrong number of fields, an empty id or name, an
  * id used twice (naming both lines), a bad schema, gender, date or
- * document (naming the column), an unterminated quote or a field longer
- * than max_field_len.
+ * document (naming the column), an unterminated quote, a field longer
+ * than max_field_len, or more than AKA_CSV_MAX_PIECES list values in one
+ * row (AKA_ELIMIT).
  */
 #include <string.h>
 #include <strings.h>
@@ -65,6 +66,11 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
+
+/* Most ';'-separated pieces in the list columns of one row. The cap
+ * keeps the builder's duplicate checks (quadratic in a record's names and
+ * fields) fast on a hostile file. */
+#define AKA_CSV_MAX_PIECES 5000
 
 typedef enum {
     C_ID, C_NAME, C_SCHEMA, C_ALIASES, C_WEAK, C_FORMER, C_ORIGINAL,
@@ -403,6 +409,21 @@ static int add_documents(aka_csv_state *st)
 
 /* ---- header and rows -------------------------------------------------- */
 
+/* Upper bound of the pieces in the list columns of the current row. */
+static size_t count_pieces(const aka_csv_state *st)
+{
+    size_t n = 0;
+
+    for (int c = C_ALIASES; c <= C_TITLE; c++) {
+        size_t len;
+        const char *s = value(st, (column)c, &len);
+        for (size_t i = 0; i < len; i++)
+            n += s[i] == ';';
+        n += len > 0;
+    }
+    return n;
+}
+
 /* Read the header row into st->idx / st->n_cols; fails without id or
  * name, or with a column named twice. */
 static int read_header(aka_csv_state *st)
@@ -452,6 +473,9 @@ static int parse_row(aka_csv_state *st)
         return aka__parse_fail(p, p->in.path, line,
                                "%zu fields, but the header has %zu",
                                st->csv.n_fields, st->n_cols);
+    if (count_pieces(st) > AKA_CSV_MAX_PIECES)
+        return aka__error(AKA_ELIMIT, "%s:%zu: more than %d list values in "
+                          "one row", p->in.path, line, AKA_CSV_MAX_PIECES);
     aka__eb_begin(eb, "aka");
     s = value(st, C_ID, &len);
     if (!len)

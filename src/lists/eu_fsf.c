@@ -65,7 +65,8 @@
  *
  * Errors name the file and line: a root that is not <export> in the FSF
  * namespace, malformed or truncated XML, a sanctionEntity with neither
- * euReferenceNumber nor logicalId, or with no name.
+ * euReferenceNumber nor logicalId, or with no name, or with more than
+ * EU_MAX_CHILDREN child elements (AKA_ELIMIT).
  */
 #include <stdio.h>
 #include <string.h>
@@ -78,6 +79,11 @@
 
 #define FSF_NS "http://eu.europa.ec/fpi/fsd/export"
 #define REMARK_SEP "\n"
+/* Most child elements (aliases, dates, documents...) of one
+ * sanctionEntity. Real ones have under 100; the cap keeps the builder's
+ * duplicate checks (quadratic in a record's names and fields) fast on a
+ * hostile file. */
+#define EU_MAX_CHILDREN 5000
 
 /* ---- attribute sets ------------------------------------------------------ */
 
@@ -639,6 +645,17 @@ static int parse_entity(aka__parse *p, xmlNodePtr se, size_t line)
 
     props_get(se, se_names, v, SE_COUNT);
     aka__eb_begin(eb, "eu");
+    {
+        size_t n = 0;
+        for (xmlNodePtr c = se->children; c; c = c->next)
+            n += c->type == XML_ELEMENT_NODE;
+        if (n > EU_MAX_CHILDREN) {
+            rc = aka__error(AKA_ELIMIT, "%s:%zu: sanctionEntity with more "
+                            "than %d elements", p->in.path, line,
+                            EU_MAX_CHILDREN);
+            goto done;
+        }
+    }
     if (!blank(v[SE_REF]))
         rc = aka__buf_append(&id, v[SE_REF], strlen(v[SE_REF]));
     else if (!blank(v[SE_LOGICAL]))

@@ -62,7 +62,8 @@
  *   a line longer than max_field_len; invalid JSON (with jansson's
  *   message and column); valid JSON that is not an object; no string
  *   "id" or "schema"; "properties" not an object; a screened record with
- *   no name and no caption.
+ *   no name and no caption, or with more than FTM_MAX_VALUES values
+ *   (AKA_ELIMIT).
  */
 #include <string.h>
 
@@ -75,6 +76,11 @@
 
 #define REMARK_SEP "\n"
 #define MAX_SKIP_KINDS 64 /* distinct skipped schemas counted by name */
+/* Most values (all properties, referents and datasets) of one screened
+ * record. OpenSanctions' largest have a few hundred; the cap keeps the
+ * builder's duplicate checks (quadratic in a record's names and fields)
+ * fast on a hostile line. */
+#define FTM_MAX_VALUES 5000
 
 static const struct {
     const char *name;
@@ -489,6 +495,19 @@ static int count_skip(skip_counts *sk, const char *name)
     return AKA_OK;
 }
 
+/* Values of a record: of every property, referents and datasets. */
+static size_t count_values(const json_t *obj, const json_t *props)
+{
+    const char *key;
+    json_t *v;
+    size_t n = n_values(json_object_get(obj, "referents")) +
+               n_values(json_object_get(obj, "datasets"));
+
+    json_object_foreach((json_t *)props, key, v)
+        n += n_values(v);
+    return n;
+}
+
 /* Keep the newest last_seen (ISO text, compared as text). */
 static int note_last_seen(ftm_state *st, const json_t *obj)
 {
@@ -563,6 +582,12 @@ static int parse_line(ftm_state *st, const char *s, size_t len)
             break;
     if (k == N_SCREENED) {
         rc = count_skip(&st->skipped, sch);
+        goto done;
+    }
+    if (count_values(obj, props) > FTM_MAX_VALUES) {
+        rc = aka__error(AKA_ELIMIT, "%s:%zu: record %.100s has more than "
+                        "%d values", p->in.path, st->line,
+                        json_string_value(id), FTM_MAX_VALUES);
         goto done;
     }
     aka__eb_begin(eb, "ftm");

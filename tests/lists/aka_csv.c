@@ -4,6 +4,7 @@
  * and Arabic names, quoted commas, quotes and line breaks, an unknown
  * column) and on broken inputs.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -366,6 +367,37 @@ static void test_lists_aka_csv__out_of_memory(void **state)
     aka_list_free(l);
 }
 
+/* A row with thousands of aliases: refused past the cap, fast below. */
+static void test_lists_aka_csv__too_many_values(void **state)
+{
+    size_t cap = 64 + 8 * 5001;
+    char *in = malloc(cap);
+    size_t n;
+    aka_list *l = NULL;
+
+    (void)state;
+    assert_non_null(in);
+    for (int count = 4999; count <= 5000; count++) {
+        /* count aliases + 1 program */
+        n = (size_t)snprintf(in, cap, "id,name,aliases,program\n1,A,");
+        for (int i = 0; i < count; i++)
+            n += (size_t)snprintf(in + n, cap - n, "%sN%d", i ? ";" : "",
+                                  i);
+        n += (size_t)snprintf(in + n, cap - n, ",P\n");
+        if (count == 4999) {
+            assert_int_equal(parse_guarded(&l, "many.csv", in, n), AKA_OK);
+            assert_int_equal(aka_list_entity(l, 0)->n_names, 5000);
+            aka_list_free(l);
+        } else {
+            assert_int_equal(parse_guarded(&l, "many.csv", in, n),
+                             AKA_ELIMIT);
+            assert_non_null(strstr(aka_error_last(),
+                                   "many.csv:2: more than 5000 list values"));
+        }
+    }
+    free(in);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_aka_csv__counts),
     cmocka_unit_test(test_lists_aka_csv__person_every_column),
@@ -383,6 +415,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_aka_csv__huge_field),
     cmocka_unit_test(test_lists_aka_csv__invalid_utf8),
     cmocka_unit_test(test_lists_aka_csv__out_of_memory),
+    cmocka_unit_test(test_lists_aka_csv__too_many_values),
 };
 
 AKA_TEST_MAIN(tests)

@@ -556,6 +556,39 @@ static void test_lists_eu_fsf__out_of_memory(void **state)
     aka_list_free(l);
 }
 
+/* A record with thousands of aliases: refused past the cap, fast below. */
+static void test_lists_eu_fsf__too_many_children(void **state)
+{
+    const char *pre = HEAD ROOT "<sanctionEntity euReferenceNumber=\"EU.1\">\n";
+    const char *post = "</sanctionEntity></export>\n";
+    size_t cap = 64 + 40 * 5001;
+    char *in = malloc(cap);
+    size_t n;
+    aka_list *l = NULL;
+
+    (void)state;
+    assert_non_null(in);
+    for (int count = 5000; count <= 5001; count++) {
+        n = (size_t)snprintf(in, cap, "%s", pre);
+        for (int i = 0; i < count; i++)
+            n += (size_t)snprintf(in + n, cap - n,
+                                  "<nameAlias wholeName=\"N%d\"/>\n", i);
+        n += (size_t)snprintf(in + n, cap - n, "%s", post);
+        if (count == 5000) {
+            assert_int_equal(parse_guarded(&l, "many.xml", in, n), AKA_OK);
+            assert_int_equal(aka_list_entity(l, 0)->n_names, 5000);
+            aka_list_free(l);
+        } else {
+            assert_int_equal(parse_guarded(&l, "many.xml", in, n),
+                             AKA_ELIMIT);
+            assert_non_null(strstr(aka_error_last(),
+                                   "many.xml:3: sanctionEntity with more "
+                                   "than 5000 elements"));
+        }
+    }
+    free(in);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_eu_fsf__head7_counts),
     cmocka_unit_test(test_lists_eu_fsf__head7_saddam),
@@ -575,6 +608,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_eu_fsf__huge_attribute),
     cmocka_unit_test(test_lists_eu_fsf__invalid_utf8),
     cmocka_unit_test(test_lists_eu_fsf__out_of_memory),
+    cmocka_unit_test(test_lists_eu_fsf__too_many_children),
 };
 
 AKA_TEST_MAIN(tests)

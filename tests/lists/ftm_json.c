@@ -5,6 +5,7 @@
  * lack (vessels, aircraft, partial dates, unknown schemas), and on broken
  * inputs.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -494,6 +495,38 @@ static void test_lists_ftm_json__out_of_memory(void **state)
     aka_list_free(l);
 }
 
+/* A line with thousands of names: refused past the cap, fast below. */
+static void test_lists_ftm_json__too_many_values(void **state)
+{
+    size_t cap = 64 + 12 * 5001;
+    char *in = malloc(cap);
+    size_t n;
+    aka_list *l = NULL;
+
+    (void)state;
+    assert_non_null(in);
+    for (int count = 5000; count <= 5001; count++) {
+        n = (size_t)snprintf(in, cap, "{\"id\":\"p\",\"schema\":\"Person\","
+                                      "\"properties\":{\"name\":[");
+        for (int i = 0; i < count; i++)
+            n += (size_t)snprintf(in + n, cap - n, "%s\"N%d\"",
+                                  i ? "," : "", i);
+        n += (size_t)snprintf(in + n, cap - n, "]}}\n");
+        if (count == 5000) {
+            assert_int_equal(parse_guarded(&l, "many.json", in, n), AKA_OK);
+            assert_int_equal(aka_list_entity(l, 0)->n_names, 5000);
+            aka_list_free(l);
+        } else {
+            assert_int_equal(parse_guarded(&l, "many.json", in, n),
+                             AKA_ELIMIT);
+            assert_non_null(strstr(aka_error_last(),
+                                   "many.json:1: record p has more than "
+                                   "5000 values"));
+        }
+    }
+    free(in);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ftm_json__t1_counts),
     cmocka_unit_test(test_lists_ftm_json__t1_inter_tobacco),
@@ -511,6 +544,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_ftm_json__long_line),
     cmocka_unit_test(test_lists_ftm_json__invalid_utf8),
     cmocka_unit_test(test_lists_ftm_json__out_of_memory),
+    cmocka_unit_test(test_lists_ftm_json__too_many_values),
 };
 
 AKA_TEST_MAIN(tests)
