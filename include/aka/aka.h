@@ -14,5 +14,6 @@
 #include "list.h"
 #include "screen.h"
 #include "records.h"
+#include "eval.h"
 
 #endif

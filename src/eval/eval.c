@@ -1,0 +1,927 @@
+/*
+ * eval/eval.c: `aka eval`: test sets built from the loaded lists, run with
+ * aka and with the baseline in the same process (aka/eval.h).
+ *
+ * HOW THE SETS ARE BUILT (fixed seed; at most `sample` queries a group)
+ *   1. Original script: every UN, UK, EU and Canada record with a name in
+ *      Cyrillic or Arabic script and at least one Latin name is queried
+ *      with its first such name, with its own non-Latin names left out of
+ *      the search (leave-one-out). Right when the first hit is the record,
+ *      or a record of another list carrying one of its Latin names (the
+ *      same person listed twice). Grouped by list and script.
+ *   2. Spelling variants: Latin names of people and organisations (two
+ *      words or more, eight letters or more) damaged one way each: typos,
+ *      transposed, doubled and dropped letters, words reordered, "LAST,
+ *      First", particles dropped or glued, middle names dropped, accents
+ *      folded, other romanisations. Right when the record is among the
+ *      hits at or above the threshold.
+ *   3. Namesakes and strangers: first names and surnames of different
+ *      listed people recombined, and ordinary names built from common
+ *      given names and surnames of many countries; any hit at or above the
+ *      threshold is a false alert. A query that is a spelling of a listed
+ *      name (same phonetic keys) is left out: it should alert.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "aka/eval.h"
+#include "index/index.h"
+#include "match/baseline.h"
+#include "match/match.h"
+#include "text/text.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+/* ---- randomness ------------------------------------------------------------ */
+
+static uint64_t rnd_state;
+
+static uint64_t rnd(void)
+{
+    rnd_state ^= rnd_state << 13;
+    rnd_state ^= rnd_state >> 7;
+    rnd_state ^= rnd_state << 17;
+    return rnd_state;
+}
+
+static size_t rnd_below(size_t n)
+{
+    return n ? (size_t)(rnd() % n) : 0;
+}
+
+/* ---- context ---------------------------------------------------------------- */
+
+typedef struct {
+    const aka_screener *s;
+    const aka_eval_options *o;
+    size_t *first;            /* first ix_name of each entity */
+    size_t *count;            /* ix_names of each entity */
+    aka__hash signatures;     /* sorted keys of every list name */
+    aka__hash entity_ix;      /* entity pointer (as bytes) -> index */
+    aka__baseline *bl;
+    aka__baseline_name *bnames; /* prepared baseline names, by ix_name */
+    double t0;
+} eval_ctx;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress(eval_ctx *c, const char *what)
+{
+    if (c->o->progress)
+        fprintf(c->o->progress, "eval: %6.1fs %s\n", now() - c->t0, what);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted parts of a parsed name (keys or Latin forms), space-joined. */
+static void signature(char *out, size_t cap, const aka__name *n, int keys)
+{
+    const char *p[AKA_NAME_MAX_PARTS];
+    size_t np = 0, k = 0;
+
+    out[0] = '\0';
+    for (size_t i = 0; i < n->n; i++)
+        if (n->parts[i].kind == AKA_PART_NAME)
+            p[np++] = keys ? n->parts[i].key : n->parts[i].latin;
+    qsort(p, np, sizeof(*p), cmp_str);
+    for (size_t i = 0; i < np && k < cap; i++)
+        k += (size_t)snprintf(out + k, cap - k, "%s%s", i ? " " : "", p[i]);
+}
+
+/* Same person: the same record, or one that shares a Latin name. */
+static int same_person(const eval_ctx *c, const aka_entity *a, uint32_t ea,
+                       const aka_entity *b)
+{
+    long eb;
+    char sa[512], sb[512];
+
+    if (a == b)
+        return 1;
+    eb = aka__hash_find(&c->entity_ix, (const char *)&b, sizeof(b));
+    if (eb < 0)
+        return 0;
+    for (size_t i = c->first[ea]; i < c->first[ea] + c->count[ea]; i++) {
+        const aka__ix_name *x = &c->s->names[i];
+        if (a->names[x->name].non_latin)
+            continue;
+        signature(sa, sizeof(sa), &x->parsed, 0);
+        for (size_t j = c->first[eb]; j < c->first[eb] + c->count[eb];
+             j++) {
+            signature(sb, sizeof(sb), &c->s->names[j].parsed, 0);
+            if (sa[0] && !strcmp(sa, sb))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- the baseline, exhaustive ----------------------------------------------- */
+
+/* Best entity of the baseline for `q` (skipping the non-Latin names of
+ * `skip`), and the best score; or the score of the first entity that is
+ * the same person as `want` when want != NULL and it reaches thr. */
+typedef struct {
+    uint32_t best_entity;
+    double best_score;
+} bl_result;
+
+static int baseline_run(eval_ctx *c, const char *q, size_t qlen,
+                        const aka_entity *skip, bl_result *r)
+{
+    aka__baseline_name qn = {0};
+    int rc = aka__baseline_prepare(c->bl, q, qlen, &qn);
+
+    r->best_entity = UINT32_MAX;
+    r->best_score = -1;
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < c->s->n_names; i++) {
+        const aka__ix_name *x = &c->s->names[i];
+        const aka_entity *e = c->s->entities[x->entity];
+        double sc;
+        if (e == skip && e->names[x->name].non_latin)
+            continue;
+        sc = aka__baseline_score(&qn, &c->bnames[i]);
+        if (sc > r->best_score) {
+            r->best_score = sc;
+            r->best_entity = x->entity;
+        }
+    }
+    aka__baseline_name_dispose(&qn);
+    return AKA_OK;
+}
+
+/* Does the baseline find `want` (or the same person) at >= thr? */
+static int baseline_finds(eval_ctx *c, const char *q, size_t qlen,
+                          const aka_entity *want, uint32_t ew, double thr,
+                          int *found)
+{
+    aka__baseline_name qn = {0};
+    int rc = aka__baseline_prepare(c->bl, q, qlen, &qn);
+
+    *found = 0;
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < c->s->n_names && !*found; i++) {
+        const aka__ix_name *x = &c->s->names[i];
+        if (aka__baseline_score(&qn, &c->bnames[i]) >= thr &&
+            same_person(c, want, ew, c->s->entities[x->entity]))
+            *found = 1;
+    }
+    aka__baseline_name_dispose(&qn);
+    return AKA_OK;
+}
+
+/* Any list name at >= thr? */
+static int baseline_any(eval_ctx *c, const char *q, size_t qlen, double thr,
+                        int *any)
+{
+    bl_result r;
+    int rc = baseline_run(c, q, qlen, NULL, &r);
+
+    *any = rc == AKA_OK && r.best_score >= thr;
+    return rc;
+}
+
+/* ---- report ------------------------------------------------------------------- */
+
+typedef struct {
+    char set[24];
+    char group[40];
+    size_t n;
+    size_t aka_ok;
+    size_t base_ok;
+    int baseline_run;
+} row;
+
+typedef struct {
+    row *rows;
+    size_t n, cap;
+} report;
+
+static row *report_row(report *r, const char *set, const char *group)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!strcmp(r->rows[i].set, set) && !strcmp(r->rows[i].group, group))
+            return &r->rows[i];
+    if (r->n == r->cap) {
+        size_t ncap = r->cap ? r->cap * 2 : 32;
+        row *p = aka__reallocarray(r->rows, ncap, sizeof(*p));
+        if (!p)
+            return NULL;
+        r->rows = p;
+        r->cap = ncap;
+    }
+    memset(&r->rows[r->n], 0, sizeof(row));
+    snprintf(r->rows[r->n].set, sizeof(r->rows[r->n].set), "%s", set);
+    snprintf(r->rows[r->n].group, sizeof(r->rows[r->n].group), "%s", group);
+    return &r->rows[r->n++];
+}
+
+/* ---- set 1: original script --------------------------------------------------- */
+
+typedef struct {
+    uint32_t entity;
+    uint32_t name;   /* index in entity->names */
+} pick;
+
+static void shuffle(pick *p, size_t n)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = rnd_below(i);
+        pick t = p[i - 1];
+        p[i - 1] = p[j];
+        p[j] = t;
+    }
+}
+
+static int is_source(const aka_entity *e, const char *const *srcs)
+{
+    for (; *srcs; srcs++)
+        if (!strcmp(e->source, *srcs))
+            return 1;
+    return 0;
+}
+
+static int set_original_script(eval_ctx *c, report *rep)
+{
+    static const char *const srcs[] = {"un", "uk", "eu", "ca", NULL};
+    static const aka__script scripts[] = {AKA_SCRIPT_CYRILLIC,
+                                          AKA_SCRIPT_ARABIC};
+    pick *picks = aka__malloc((c->s->n_entities + 1) * sizeof(*picks));
+    int rc = AKA_OK;
+
+    if (!picks)
+        return AKA_ENOMEM;
+    for (size_t si = 0; si < 4 && rc == AKA_OK; si++)
+        for (size_t sc = 0; sc < 2 && rc == AKA_OK; sc++) {
+            size_t np = 0;
+            char group[40];
+            row *rw;
+
+            for (uint32_t ei = 0; ei < c->s->n_entities; ei++) {
+                const aka_entity *e = c->s->entities[ei];
+                int latin = 0, found = -1;
+                if (strcmp(e->source, srcs[si]) || !is_source(e, srcs))
+                    continue;
+                for (size_t k = 0; k < e->n_names; k++) {
+                    const char *f = e->names[k].full;
+                    if (!e->names[k].non_latin)
+                        latin = 1;
+                    else if (found < 0 &&
+                             aka__text_script(f, strlen(f)) == scripts[sc])
+                        found = (int)k;
+                }
+                if (latin && found >= 0)
+                    picks[np++] = (pick){ei, (uint32_t)found};
+            }
+            shuffle(picks, np);
+            if (c->o->sample && np > c->o->sample)
+                np = c->o->sample;
+            snprintf(group, sizeof(group), "%s %s", srcs[si],
+                     aka__script_name(scripts[sc]));
+            rw = report_row(rep, "original_script", group);
+            if (!rw) {
+                rc = AKA_ENOMEM;
+                break;
+            }
+            rw->baseline_run = c->o->baseline;
+            for (size_t k = 0; k < np; k++) {
+                const aka_entity *e = c->s->entities[picks[k].entity];
+                const char *q = e->names[picks[k].name].full;
+                aka_screen_options so = AKA_SCREEN_OPTIONS_INIT;
+                aka_query qq = AKA_QUERY_INIT;
+                aka_hits *h = NULL;
+
+                so.threshold = 0;
+                so.max_hits = 1;
+                so.skip_entity = e;
+                so.skip_non_latin_only = 1;
+                qq.name = q;
+                qq.name_len = strlen(q);
+                rc = aka_screen(&h, c->s, &qq, &so);
+                if (rc < 0)
+                    break;
+                rw->n++;
+                if (aka_hits_count(h) &&
+                    same_person(c, e, picks[k].entity,
+                                aka_hits_get(h, 0)->entity))
+                    rw->aka_ok++;
+                aka_hits_free(h);
+                if (c->o->baseline) {
+                    bl_result r;
+                    rc = baseline_run(c, q, strlen(q), e, &r);
+                    if (rc < 0)
+                        break;
+                    if (r.best_entity != UINT32_MAX &&
+                        same_person(c, e, picks[k].entity,
+                                    c->s->entities[r.best_entity]))
+                        rw->base_ok++;
+                }
+            }
+            if (np)
+                progress(c, group);
+        }
+    aka__free(picks);
+    return rc;
+}
+
+/* ---- set 2: spelling variants ---------------------------------------------------- */
+
+static const char *const damage_kinds[] = {
+    "typo", "two_typos", "transposition", "doubled_letter", "dropped_letter",
+    "reordered", "last_first", "particle_dropped", "particle_glued",
+    "middle_dropped", "ascii_folded", "romanisation", NULL};
+
+static int is_letter_at(const char *s, size_t i)
+{
+    return isalpha((unsigned char)s[i]);
+}
+
+/* A random position of an ASCII letter not at the start of a word. */
+static long inner_letter(const char *s, size_t n)
+{
+    size_t tries = 0;
+
+    while (tries++ < 50) {
+        size_t i = 1 + rnd_below(n - 1);
+        if (i < n && is_letter_at(s, i) && is_letter_at(s, i - 1))
+            return (long)i;
+    }
+    return -1;
+}
+
+static size_t split_words(char *s, char **w, size_t max)
+{
+    size_t n = 0;
+    for (char *t = strtok(s, " "); t && n < max; t = strtok(NULL, " "))
+        w[n++] = t;
+    return n;
+}
+
+static int is_particle(const char *w)
+{
+    static const char *const p[] = {"al", "el", "bin", "ibn", "abu", "abou",
+                                    "ben", "bint", "umm", "van", "de", "von",
+                                    "ad", "ar", "as", "ash", "at", "az",
+                                    NULL};
+    char low[16];
+    size_t n = strlen(w);
+    const char *dash = strchr(w, '-');
+
+    if (dash)
+        n = (size_t)(dash - w);
+    if (n >= sizeof(low))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = '\0';
+    for (const char *const *x = p; *x; x++)
+        if (!strcmp(low, *x))
+            return 1;
+    return 0;
+}
+
+/* Romanisation swaps, each way. */
+static const char *const roman[][2] = {
+    {"ou", "u"}, {"u", "ou"}, {"y", "i"}, {"i", "y"}, {"j", "y"},
+    {"kh", "h"}, {"sh", "ch"}, {"ee", "i"}, {"ov", "off"}, {"v", "w"},
+    {"ck", "k"}, {"ph", "f"}, {"dzh", "j"}, {"a", "e"}, {"e", "a"},
+    {"ts", "tz"}, {"ya", "ia"}, {"yu", "iu"}, {"q", "k"}, {"mm", "m"},
+};
+
+/* Apply damage `kind` to name `in` into `out`; 0 if it doesn't apply. */
+static int damage(aka_buf *out, const char *in, int kind)
+{
+    char tmp[512], *w[32];
+    size_t n = strlen(in), nw;
+    long i;
+
+    aka__buf_clear(out);
+    if (n >= sizeof(tmp) - 8)
+        return 0;
+    memcpy(tmp, in, n + 1);
+    switch (kind) {
+    case 0: /* typo: substitute one letter */
+    case 1: /* two typos */
+        for (int k = 0; k < (kind == 1 ? 2 : 1); k++) {
+            if ((i = inner_letter(tmp, n)) < 0)
+                return 0;
+            tmp[i] = (char)(islower((unsigned char)tmp[i]) ? 'a' : 'A') +
+                     (char)((toupper((unsigned char)tmp[i]) - 'A' + 1 +
+                             rnd_below(24)) % 26);
+        }
+        break;
+    case 2: /* transposition */
+        if ((i = inner_letter(tmp, n)) < 0 || !is_letter_at(tmp, (size_t)i + 1))
+            return 0;
+        {
+            char t = tmp[i];
+            tmp[i] = tmp[i + 1];
+            tmp[i + 1] = t;
+        }
+        break;
+    case 3: /* doubled letter */
+        if ((i = inner_letter(tmp, n)) < 0)
+            return 0;
+        memmove(tmp + i + 1, tmp + i, n - (size_t)i + 1);
+        break;
+    case 4: /* dropped letter */
+        if ((i = inner_letter(tmp, n)) < 0)
+            return 0;
+        memmove(tmp + i, tmp + i + 1, n - (size_t)i);
+        break;
+    case 5: /* reordered: rotate the words */
+        nw = split_words(tmp, w, 32);
+        if (nw < 2)
+            return 0;
+        for (size_t k = 1; k <= nw; k++)
+            aka__buf_printf(out, "%s%s", k > 1 ? " " : "", w[k % nw]);
+        return 1;
+    case 6: /* LAST, First */
+        nw = split_words(tmp, w, 32);
+        if (nw < 2)
+            return 0;
+        aka__buf_printf(out, "%s,", w[nw - 1]);
+        for (size_t k = 0; k + 1 < nw; k++)
+            aka__buf_printf(out, " %s", w[k]);
+        return 1;
+    case 7: /* particles dropped */
+    case 8: /* particle glued to the next word */
+    {
+        int changed = 0;
+        char *t;
+        /* split "al-Baghdadi" into "al Baghdadi" first */
+        for (t = tmp; *t; t++)
+            if (*t == '-')
+                *t = ' ';
+        nw = split_words(tmp, w, 32);
+        for (size_t k = 0; k < nw; k++) {
+            if (is_particle(w[k]) && k + 1 < nw) {
+                changed = 1;
+                if (kind == 7)
+                    continue;
+                aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
+                aka__buf_printf(out, "%c%s", tolower((unsigned char)w[k + 1][0]),
+                                w[k + 1] + 1);
+                k++;
+                continue;
+            }
+            aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
+        }
+        return changed && out->len;
+    }
+    case 9: /* middle names dropped */
+        nw = split_words(tmp, w, 32);
+        if (nw < 3)
+            return 0;
+        aka__buf_printf(out, "%s %s", w[0], w[nw - 1]);
+        return 1;
+    case 10: /* accents folded */
+    {
+        aka_buf lat = AKA_BUF_INIT;
+        int non_ascii = 0;
+        for (size_t k = 0; k < n; k++)
+            non_ascii |= (unsigned char)tmp[k] >= 0x80;
+        if (!non_ascii)
+            return 0;
+        nw = split_words(tmp, w, 32);
+        for (size_t k = 0; k < nw; k++) {
+            aka__buf_clear(&lat);
+            aka__text_to_latin(&lat, w[k], strlen(w[k]));
+            aka__buf_printf(out, "%s%s", k ? " " : "", lat.ptr ? lat.ptr : "");
+        }
+        aka__buf_dispose(&lat);
+        return 1;
+    }
+    case 11: /* another romanisation: one or two swaps that apply */
+    {
+        int done = 0;
+        char low[512];
+        for (size_t k = 0; k <= n; k++)
+            low[k] = (char)tolower((unsigned char)tmp[k]);
+        for (int tries = 0; tries < 40 && done < 2; tries++) {
+            size_t r = rnd_below(sizeof(roman) / sizeof(roman[0]));
+            char *at = strstr(low + 1, roman[r][0]);
+            size_t a = strlen(roman[r][0]), b = strlen(roman[r][1]);
+            if (!at || strlen(low) + b >= sizeof(low) - 1)
+                continue;
+            memmove(at + b, at + a, strlen(at + a) + 1);
+            memcpy(at, roman[r][1], b);
+            done++;
+        }
+        if (!done)
+            return 0;
+        aka__buf_append(out, low, strlen(low));
+        return 1;
+    }
+    default:
+        return 0;
+    }
+    aka__buf_append(out, tmp, strlen(tmp));
+    return strcmp(out->ptr, in) != 0;
+}
+
+static int good_variant_source(const aka_entity *e, const aka_name *nm)
+{
+    size_t letters = 0, words = 1;
+
+    if (nm->non_latin || (e->schema != AKA_SCHEMA_PERSON &&
+                          e->schema != AKA_SCHEMA_ORGANIZATION))
+        return 0;
+    if (nm->kind != AKA_NAME_PRIMARY && nm->kind != AKA_NAME_ALIAS)
+        return 0;
+    for (const char *p = nm->full; *p; p++) {
+        letters += isalpha((unsigned char)*p) != 0;
+        words += *p == ' ';
+    }
+    return letters >= 8 && words >= 2 && strlen(nm->full) < 200;
+}
+
+static int set_variants(eval_ctx *c, report *rep)
+{
+    pick *picks = NULL;
+    size_t np = 0;
+    aka_buf q = AKA_BUF_INIT;
+    int rc = AKA_OK;
+
+    for (uint32_t ei = 0; ei < c->s->n_entities; ei++)
+        np += c->s->entities[ei]->n_names;
+    picks = aka__malloc((np + 1) * sizeof(*picks));
+    if (!picks)
+        return AKA_ENOMEM;
+    np = 0;
+    for (uint32_t ei = 0; ei < c->s->n_entities; ei++) {
+        const aka_entity *e = c->s->entities[ei];
+        for (size_t k = 0; k < e->n_names; k++)
+            if (good_variant_source(e, &e->names[k]))
+                picks[np++] = (pick){ei, (uint32_t)k};
+    }
+    for (int kind = 0; damage_kinds[kind] && rc == AKA_OK; kind++) {
+        row *rw = report_row(rep, "spelling_variants", damage_kinds[kind]);
+        size_t want = c->o->sample ? c->o->sample : 1000, tries = 0;
+
+        if (!rw) {
+            rc = AKA_ENOMEM;
+            break;
+        }
+        rw->baseline_run = c->o->baseline;
+        while (rw->n < want && tries++ < want * 50 && np) {
+            pick p = picks[rnd_below(np)];
+            const aka_entity *e = c->s->entities[p.entity];
+            aka_screen_options so = AKA_SCREEN_OPTIONS_INIT;
+            aka_query qq = AKA_QUERY_INIT;
+            aka_hits *h = NULL;
+            int ok = 0;
+
+            if (!damage(&q, e->names[p.name].full, kind) || !q.len)
+                continue;
+            so.threshold = c->o->threshold;
+            so.max_hits = 10;
+            qq.name = q.ptr;
+            qq.name_len = q.len;
+            rc = aka_screen(&h, c->s, &qq, &so);
+            if (rc < 0)
+                break;
+            for (size_t k = 0; k < aka_hits_count(h) && !ok; k++)
+                ok = same_person(c, e, p.entity, aka_hits_get(h, k)->entity);
+            aka_hits_free(h);
+            rw->n++;
+            rw->aka_ok += ok;
+            if (c->o->baseline) {
+                int found;
+                rc = baseline_finds(c, q.ptr, q.len, e, p.entity,
+                                    c->o->baseline_threshold, &found);
+                if (rc < 0)
+                    break;
+                rw->base_ok += found;
+            }
+        }
+        progress(c, damage_kinds[kind]);
+    }
+    aka__buf_dispose(&q);
+    aka__free(picks);
+    return rc;
+}
+
+/* ---- set 3: namesakes and strangers ---------------------------------------------- */
+
+static const char *const given[] = {
+    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael",
+    "Linda", "William", "Elizabeth", "David", "Susan", "Maria", "Jose",
+    "Carmen", "Antonio", "Lucia", "Pierre", "Marie", "Jean", "Sophie",
+    "Hans", "Anna", "Klaus", "Ursula", "Giovanni", "Francesca", "Marco",
+    "Olga", "Sergei", "Natalia", "Dmitri", "Elena", "Pavel", "Irina",
+    "Ahmet", "Ayse", "Mehmet", "Fatma", "Wei", "Li", "Jun", "Mei", "Raj",
+    "Priya", "Amit", "Sunita", "Kwame", "Ama", "Chinedu", "Ngozi", "Kenji",
+    "Yuki", "Hiroshi", "Sakura", "Lars", "Ingrid", "Piotr", "Agnieszka",
+    "Tomas", "Eva", "Joao", "Ana", "Miguel", "Sofia", "Noah", "Emma",
+    "Liam", "Olivia", "Lukas", "Mia", "Oscar", "Chloe", "Samir", "Leila",
+    "Youssef", "Nadia", "Karim", "Yasmin", "Hamid", "Zahra", "Reza",
+    "Maryam", "Arjun", "Deepa", "Tariq", "Sana", "Bogdan", "Oksana",
+};
+static const char *const family[] = {
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis",
+    "Wilson", "Anderson", "Taylor", "Garcia", "Martinez", "Rodriguez",
+    "Lopez", "Gonzalez", "Dubois", "Lefebvre", "Moreau", "Laurent",
+    "Schneider", "Fischer", "Weber", "Becker", "Rossi", "Russo", "Bianchi",
+    "Colombo", "Smirnova", "Kuznetsov", "Popova", "Sokolov", "Lebedev",
+    "Novikova", "Yilmaz", "Kaya", "Demir", "Sahin", "Wang", "Zhang", "Liu",
+    "Chen", "Yang", "Sharma", "Patel", "Gupta", "Singh", "Mensah", "Owusu",
+    "Okafor", "Adeyemi", "Tanaka", "Suzuki", "Watanabe", "Nakamura",
+    "Andersson", "Johansson", "Nowak", "Kowalski", "Wisniewska", "Novak",
+    "Svoboda", "Silva", "Santos", "Oliveira", "Pereira", "Jensen",
+    "Nielsen", "Hansen", "Murphy", "Kelly", "OBrien", "Walsh", "Haddad",
+    "Mansour", "Khoury", "Nasser", "Farouk", "Tehrani", "Moradi",
+    "Rahimi", "Kovalenko", "Shevchenko", "Bondarenko", "Papadopoulos",
+    "Nagy", "Horvath", "Virtanen", "Korhonen", "Dvorak", "Petrovic",
+};
+
+/* 1 if the query is a spelling of a listed name (same sorted keys). */
+static int is_listed_spelling(eval_ctx *c, const char *q, size_t len)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+    char sig[512];
+    int listed = 0;
+
+    if (aka__name_parse(&n, &a, q, len) == AKA_OK) {
+        signature(sig, sizeof(sig), &n, 1);
+        listed = aka__hash_find(&c->signatures, sig, strlen(sig)) >= 0;
+    }
+    aka__arena_dispose(&a);
+    return listed;
+}
+
+static int set_strangers(eval_ctx *c, report *rep)
+{
+    static const char *const groups[] = {"recombined", "ordinary"};
+    aka_buf q = AKA_BUF_INIT;
+    uint32_t *persons = aka__malloc((c->s->n_entities + 1) *
+                                    sizeof(*persons));
+    size_t np = 0;
+    int rc = AKA_OK;
+
+    if (!persons)
+        return AKA_ENOMEM;
+    for (uint32_t ei = 0; ei < c->s->n_entities; ei++) {
+        const aka_entity *e = c->s->entities[ei];
+        if (e->schema == AKA_SCHEMA_PERSON && !e->names[0].non_latin &&
+            strchr(e->names[0].full, ' '))
+            persons[np++] = ei;
+    }
+    for (int g = 0; g < 2 && rc == AKA_OK; g++) {
+        row *rw = report_row(rep, "namesakes_strangers", groups[g]);
+        size_t want = c->o->sample ? c->o->sample : 1000, tries = 0;
+
+        if (!rw) {
+            rc = AKA_ENOMEM;
+            break;
+        }
+        rw->baseline_run = c->o->baseline;
+        while (rw->n < want && tries++ < want * 50) {
+            aka_screen_options so = AKA_SCREEN_OPTIONS_INIT;
+            aka_query qq = AKA_QUERY_INIT;
+            aka_hits *h = NULL;
+
+            aka__buf_clear(&q);
+            if (g == 0) {
+                char a[256], b[256], *sp;
+                if (np < 2)
+                    break;
+                snprintf(a, sizeof(a), "%s",
+                         c->s->entities[persons[rnd_below(np)]]->names[0].full);
+                snprintf(b, sizeof(b), "%s",
+                         c->s->entities[persons[rnd_below(np)]]->names[0].full);
+                if ((sp = strchr(a, ' ')) != NULL)
+                    *sp = '\0';
+                sp = strrchr(b, ' ');
+                aka__buf_printf(&q, "%s %s", a, sp ? sp + 1 : b);
+            } else {
+                aka__buf_printf(&q, "%s %s",
+                                given[rnd_below(sizeof(given) /
+                                                sizeof(given[0]))],
+                                family[rnd_below(sizeof(family) /
+                                                 sizeof(family[0]))]);
+            }
+            if (!q.len || is_listed_spelling(c, q.ptr, q.len))
+                continue;
+            so.threshold = c->o->threshold;
+            so.max_hits = 1;
+            qq.name = q.ptr;
+            qq.name_len = q.len;
+            rc = aka_screen(&h, c->s, &qq, &so);
+            if (rc < 0)
+                break;
+            rw->n++;
+            /* aka_ok counts queries WITHOUT a false alert */
+            rw->aka_ok += aka_hits_count(h) == 0;
+            aka_hits_free(h);
+            if (c->o->baseline) {
+                int any;
+                rc = baseline_any(c, q.ptr, q.len, c->o->baseline_threshold,
+                                  &any);
+                if (rc < 0)
+                    break;
+                rw->base_ok += !any;
+            }
+        }
+        progress(c, groups[g]);
+    }
+    aka__buf_dispose(&q);
+    aka__free(persons);
+    return rc;
+}
+
+/* ---- candidate recall: index against exhaustive ------------------------------- */
+
+static int candidate_recall(eval_ctx *c, size_t *n, size_t *ok)
+{
+    aka_buf q = AKA_BUF_INIT;
+    size_t want = c->o->sample ? c->o->sample : 300;
+    int rc = AKA_OK;
+
+    *n = *ok = 0;
+    for (size_t t = 0; t < want * 20 && *n < want && rc == AKA_OK; t++) {
+        uint32_t ei = (uint32_t)rnd_below(c->s->n_entities);
+        const aka_entity *e = c->s->entities[ei];
+        const aka_name *nm = &e->names[rnd_below(e->n_names)];
+        aka_screen_options so = AKA_SCREEN_OPTIONS_INIT;
+        aka_query qq = AKA_QUERY_INIT;
+        aka_hits *hx = NULL, *hi = NULL;
+
+        if (!damage(&q, nm->full, (int)rnd_below(12)))
+            aka__buf_printf(&q, "%s", nm->full);
+        qq.name = q.ptr;
+        qq.name_len = q.len;
+        so.threshold = 0.5;
+        so.max_hits = 10;
+        so.exhaustive = 1;
+        rc = aka_screen(&hx, c->s, &qq, &so);
+        if (rc == AKA_OK && aka_hits_count(hx)) {
+            so.exhaustive = 0;
+            rc = aka_screen(&hi, c->s, &qq, &so);
+            if (rc == AKA_OK) {
+                const aka_entity *top = aka_hits_get(hx, 0)->entity;
+                (*n)++;
+                for (size_t k = 0; k < aka_hits_count(hi); k++)
+                    if (aka_hits_get(hi, k)->entity == top) {
+                        (*ok)++;
+                        break;
+                    }
+            }
+        }
+        aka_hits_free(hx);
+        aka_hits_free(hi);
+    }
+    aka__buf_dispose(&q);
+    return rc;
+}
+
+/* ---- main ------------------------------------------------------------------------ */
+
+static void print_report(FILE *f, const report *rep, const eval_ctx *c,
+                         size_t cr_n, size_t cr_ok, double secs)
+{
+    const char *last = "";
+
+    if (c->o->json) {
+        fprintf(f, "{\n  \"seed\": %lu,\n  \"threshold\": %.2f,\n"
+                   "  \"baseline_threshold\": %.2f,\n  \"rows\": [\n",
+                c->o->seed, c->o->threshold, c->o->baseline_threshold);
+        for (size_t i = 0; i < rep->n; i++) {
+            const row *r = &rep->rows[i];
+            fprintf(f, "    {\"set\": \"%s\", \"group\": \"%s\", \"n\": %zu, "
+                       "\"aka\": %.4f",
+                    r->set, r->group, r->n, r->n ? (double)r->aka_ok / r->n
+                                                 : 0);
+            if (r->baseline_run)
+                fprintf(f, ", \"baseline\": %.4f",
+                        r->n ? (double)r->base_ok / r->n : 0);
+            fprintf(f, "}%s\n", i + 1 < rep->n ? "," : "");
+        }
+        fprintf(f, "  ]");
+        if (cr_n)
+            fprintf(f, ",\n  \"candidate_recall\": {\"n\": %zu, \"recall\": "
+                       "%.4f}", cr_n, (double)cr_ok / cr_n);
+        fprintf(f, ",\n  \"seconds\": %.1f\n}\n", secs);
+        return;
+    }
+    fprintf(f, "aka eval: %zu entities, %zu indexed names; seed %lu; "
+               "threshold aka %.2f, baseline %.2f\n",
+            c->s->n_entities, c->s->n_names, c->o->seed, c->o->threshold,
+            c->o->baseline_threshold);
+    for (size_t i = 0; i < rep->n; i++) {
+        const row *r = &rep->rows[i];
+        if (strcmp(last, r->set)) {
+            last = r->set;
+            if (!strcmp(r->set, "original_script"))
+                fprintf(f, "\n1. original script, right entity first "
+                           "(leave-one-out)\n");
+            else if (!strcmp(r->set, "spelling_variants"))
+                fprintf(f, "\n2. spelling variants, right entity at or above "
+                           "the threshold\n");
+            else
+                fprintf(f, "\n3. namesakes and strangers, share of queries "
+                           "WITHOUT any hit (1 - false-alert rate)\n");
+            fprintf(f, "   %-22s %6s %8s %9s\n", "group", "n", "aka",
+                    "baseline");
+        }
+        fprintf(f, "   %-22s %6zu %8.4f ", r->group, r->n,
+                r->n ? (double)r->aka_ok / r->n : 0);
+        if (r->baseline_run)
+            fprintf(f, "%9.4f\n", r->n ? (double)r->base_ok / r->n : 0);
+        else
+            fprintf(f, "%9s\n", "-");
+    }
+    if (cr_n)
+        fprintf(f, "\ncandidate recall (index top-10 holds the exhaustive top "
+                   "hit): %zu/%zu = %.4f\n", cr_ok, cr_n,
+                (double)cr_ok / cr_n);
+    fprintf(f, "\n%.1f s\n", secs);
+}
+
+int aka_eval(FILE *out, const aka_screener *s, const aka_eval_options *opts)
+{
+    aka_eval_options def = AKA_EVAL_OPTIONS_INIT;
+    eval_ctx c;
+    report rep = {0};
+    size_t cr_n = 0, cr_ok = 0;
+    char sig[512];
+    int rc = AKA_OK;
+
+    memset(&c, 0, sizeof(c));
+    c.s = s;
+    c.o = opts ? opts : &def;
+    c.t0 = now();
+    rnd_state = c.o->seed ? c.o->seed : 1;
+    c.first = aka__calloc(s->n_entities + 1, sizeof(*c.first));
+    c.count = aka__calloc(s->n_entities + 1, sizeof(*c.count));
+    if (!c.first || !c.count)
+        goto oom;
+    for (size_t i = s->n_names; i-- > 0;) {
+        c.first[s->names[i].entity] = i;
+        c.count[s->names[i].entity]++;
+    }
+    for (size_t i = 0; i < s->n_entities; i++)
+        if (aka__hash_intern(&c.entity_ix, (const char *)&s->entities[i],
+                             sizeof(s->entities[i]), NULL) < 0)
+            goto oom;
+    for (size_t i = 0; i < s->n_names; i++) {
+        signature(sig, sizeof(sig), &s->names[i].parsed, 1);
+        if (sig[0] && aka__hash_intern(&c.signatures, sig, strlen(sig),
+                                       NULL) < 0)
+            goto oom;
+    }
+    if (c.o->baseline) {
+        rc = aka__baseline_new(&c.bl);
+        if (rc < 0)
+            goto done;
+        c.bnames = aka__calloc(s->n_names + 1, sizeof(*c.bnames));
+        if (!c.bnames)
+            goto oom;
+        for (size_t i = 0; i < s->n_names; i++) {
+            const aka_entity *e = s->entities[s->names[i].entity];
+            const char *f = e->names[s->names[i].name].full;
+            rc = aka__baseline_prepare(c.bl, f, strlen(f), &c.bnames[i]);
+            if (rc < 0)
+                goto done;
+        }
+        progress(&c, "baseline names prepared");
+    }
+    if ((rc = set_original_script(&c, &rep)) < 0 ||
+        (rc = set_variants(&c, &rep)) < 0 ||
+        (rc = set_strangers(&c, &rep)) < 0)
+        goto done;
+    if (c.o->candidate_recall &&
+        (rc = candidate_recall(&c, &cr_n, &cr_ok)) < 0)
+        goto done;
+    print_report(out, &rep, &c, cr_n, cr_ok, now() - c.t0);
+    goto done;
+oom:
+    rc = aka__error(AKA_ENOMEM, "eval: out of memory");
+done:
+    if (c.bnames)
+        for (size_t i = 0; i < s->n_names; i++)
+            aka__baseline_name_dispose(&c.bnames[i]);
+    aka__free(c.bnames);
+    aka__baseline_free(c.bl);
+    aka__hash_dispose(&c.signatures);
+    aka__hash_dispose(&c.entity_ix);
+    aka__free(c.first);
+    aka__free(c.count);
+    aka__free(rep.rows);
+    return rc;
+}
