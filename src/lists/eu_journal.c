@@ -111,6 +111,8 @@ static const int id_columns[] = {C_IMO, C_MMSI, C_SWIFT, C_TICKER};
 #define MAX_DATE_TEXT 200
 /* Most dates taken from one birth date value. */
 #define MAX_DATES_PER_VALUE 16
+/* Most rows merged into one entity (the real files have at most 2). */
+#define MAX_GROUP_ROWS 5000
 
 typedef struct {
     size_t pos, line;  /* reader offset and line just before the row */
@@ -1039,6 +1041,10 @@ static int build_group(eu_ctx *u, const eu_group *g)
     const eu_row *rows = u->rows + g->first;
     int rc;
 
+    if (g->n > MAX_GROUP_ROWS)
+        return aka__error(AKA_ELIMIT, "%s:%zu: %zu rows repeat one entity, "
+                          "more than %d", p->in.path, rows[0].row_line,
+                          g->n, MAX_GROUP_ROWS);
     aka__eb_begin(&p->eb, "eu");
     rc = reread(u, &rows[0]);
     if (rc >= 0)

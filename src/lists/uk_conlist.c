@@ -110,6 +110,9 @@ typedef struct {
 
 /* Cap on "(1) ... (2) ..." pieces split out of one field. */
 #define MAX_PIECES 64
+/* Most rows in one group (the real list has at most 400): the builder's
+ * duplicate checks are quadratic in a group's names. */
+#define MAX_GROUP_ROWS 5000
 
 /* ---- small text helpers -------------------------------------------------- */
 
@@ -691,6 +694,11 @@ static int build_group(uk_ctx *u, const uk_group *g)
     aka__span type;
     int rc;
 
+    if (g->n > MAX_GROUP_ROWS)
+        return aka__error(AKA_ELIMIT, "%s:%zu: group %.*s has %zu rows, "
+                          "more than %d", p->in.path, rows[0].row_line,
+                          (int)rows[0].id_len, rows[0].id, g->n,
+                          MAX_GROUP_ROWS);
     for (size_t i = 0; i < g->n && !prim; i++)
         if (rows[i].cls == ROW_PRIMARY)
             prim = &rows[i];

@@ -508,6 +508,23 @@ static void test_lists_eu_journal__huge_field(void **state)
     free(doc);
 }
 
+/* More rows of one entity than any real file has are refused. */
+static void test_lists_eu_journal__huge_group(void **state)
+{
+    static const char row[] = "3X,1,EU-A,I,Asset freeze,,,Person,Ann,,,,,,,,\n";
+    size_t h = strlen(HEAD), r = strlen(row), n = 5001;
+    char *doc = malloc(h + n * r + 1);
+
+    (void)state;
+    assert_non_null(doc);
+    memcpy(doc, HEAD, h);
+    for (size_t i = 0; i < n; i++)
+        memcpy(doc + h + i * r, row, r);
+    assert_parse_fails("group.csv", doc, h + n * r,
+                       "group.csv:2: 5001 rows repeat one entity");
+    free(doc);
+}
+
 /* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
 static void test_lists_eu_journal__out_of_memory(void **state)
 {
@@ -551,6 +568,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_eu_journal__bad_header),
     cmocka_unit_test(test_lists_eu_journal__bad_rows),
     cmocka_unit_test(test_lists_eu_journal__huge_field),
+    cmocka_unit_test(test_lists_eu_journal__huge_group),
     cmocka_unit_test(test_lists_eu_journal__out_of_memory),
 };
 

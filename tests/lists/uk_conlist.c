@@ -465,6 +465,23 @@ static void test_lists_uk_conlist__huge_field(void **state)
     free(doc);
 }
 
+/* A group of more rows than any real one is refused, not built slowly. */
+static void test_lists_uk_conlist__huge_group(void **state)
+{
+    static const char row[] = ROW("ZED", "Al", "", "AKA", "20");
+    size_t h = strlen(LIST_HEAD), r = strlen(row), n = 5001;
+    char *doc = malloc(h + n * r + 1);
+
+    (void)state;
+    assert_non_null(doc);
+    memcpy(doc, LIST_HEAD, h);
+    for (size_t i = 0; i < n; i++)
+        memcpy(doc + h + i * r, row, r);
+    assert_parse_fails("group.csv", doc, h + n * r,
+                       "group.csv:3: group 20 has 5001 rows, more than 5000");
+    free(doc);
+}
+
 /* Fail each allocation in turn: a clean AKA_ENOMEM, no leak, no crash. */
 static void test_lists_uk_conlist__out_of_memory(void **state)
 {
@@ -501,6 +518,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lists_uk_conlist__missing_column),
     cmocka_unit_test(test_lists_uk_conlist__bad_rows),
     cmocka_unit_test(test_lists_uk_conlist__huge_field),
+    cmocka_unit_test(test_lists_uk_conlist__huge_group),
     cmocka_unit_test(test_lists_uk_conlist__out_of_memory),
 };
 
