@@ -21,7 +21,8 @@ static const char eval_help[] =
     "  --sample N   at most N queries per group (300; 0 = all)\n"
     "  --seed S     seed of the sets (20261127)\n"
     "  --candidate-recall  also check that the index finds the top hit of\n"
-    "               scoring every name (slow)\n";
+    "               scoring every name (slow)\n"
+    "  --failures FILE  write aka's misses and false alerts there (TSV)\n";
 
 int cmd_eval(int argc, char **argv)
 {
@@ -35,11 +36,13 @@ int cmd_eval(int argc, char **argv)
         {"candidate-recall", no_argument, NULL, 'c'},
         {"json", no_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
+        {"failures", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     aka_eval_options o = AKA_EVAL_OPTIONS_INIT;
     aka_screener *s = NULL;
     char **lists = calloc((size_t)argc + 1, sizeof(*lists));
+    FILE *fail_file = NULL;
     int n_lists = 0, c, rc = CLI_OK;
 
     if (!lists)
@@ -58,6 +61,17 @@ int cmd_eval(int argc, char **argv)
         case 'c': o.candidate_recall = 1; break;
         case 'j': o.json = 1; break;
         case 'q': o.progress = NULL; break;
+        case 'f':
+            if (fail_file)
+                fclose(fail_file);
+            fail_file = fopen(optarg, "w");
+            if (!fail_file) {
+                cli_err("--failures: cannot write %s", optarg);
+                rc = CLI_BAD;
+                goto done;
+            }
+            o.failures = fail_file;
+            break;
         case 'h': fputs(eval_help, stdout); goto done;
         default:
             cli_err("eval: unknown option '%s'", argv[optind - 1]);
@@ -74,6 +88,8 @@ int cmd_eval(int argc, char **argv)
         rc = CLI_BAD;
     }
 done:
+    if (fail_file)
+        fclose(fail_file);
     aka_screener_free(s);
     free(lists);
     return rc;

@@ -28,11 +28,13 @@ typedef struct {
                                    every name (slow) */
     int json;                   /* report as JSON instead of text */
     FILE *progress;             /* progress lines, or NULL */
+    FILE *failures;             /* aka's misses and false alerts, one per
+                                   line, or NULL */
 } aka_eval_options;
 #define AKA_EVAL_OPTIONS_VERSION 1
 #define AKA_EVAL_OPTIONS_INIT                                              \
     { AKA_EVAL_OPTIONS_VERSION, 20261127UL, 300, AKA_DEFAULT_THRESHOLD,   \
-      0.90, 1, 0, 0, NULL }
+      0.90, 1, 0, 0, NULL, NULL }
 
 /**
  * Build the sets from the screener's lists, run aka (and the baseline),

@@ -7,8 +7,9 @@
  *      Cyrillic or Arabic script and at least one Latin name is queried
  *      with its first such name, with its own non-Latin names left out of
  *      the search (leave-one-out). Right when the first hit is the record,
- *      or a record of another list carrying one of its Latin names (the
- *      same person listed twice). Grouped by list and script.
+ *      or a record of another list with a name of the same phonetic keys
+ *      (the same person listed twice, or a namesake that no name-only
+ *      screening could tell apart). Grouped by list and script.
  *   2. Spelling variants: Latin names of people and organisations (two
  *      words or more, eight letters or more) damaged one way each: typos,
  *      transposed, doubled and dropped letters, words reordered, "LAST,
@@ -18,8 +19,9 @@
  *   3. Namesakes and strangers: first names and surnames of different
  *      listed people recombined, and ordinary names built from common
  *      given names and surnames of many countries; any hit at or above the
- *      threshold is a false alert. A query that is a spelling of a listed
- *      name (same phonetic keys) is left out: it should alert.
+ *      threshold is a false alert. A query that spells a listed name, or
+ *      part of one (every part's key in one listed name), is left out: it
+ *      should alert.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -60,7 +62,6 @@ typedef struct {
     const aka_eval_options *o;
     size_t *first;            /* first ix_name of each entity */
     size_t *count;            /* ix_names of each entity */
-    aka__hash signatures;     /* sorted keys of every list name */
     aka__hash entity_ix;      /* entity pointer (as bytes) -> index */
     aka__baseline *bl;
     aka__baseline_name *bnames; /* prepared baseline names, by ix_name */
@@ -100,7 +101,11 @@ static void signature(char *out, size_t cap, const aka__name *n, int keys)
         k += (size_t)snprintf(out + k, cap - k, "%s%s", i ? " " : "", p[i]);
 }
 
-/* Same person: the same record, or one that shares a Latin name. */
+/*
+ * Same person: the same record, or a record (of another list) with a name
+ * of the same phonetic keys in any script: the person listed twice, or a
+ * namesake no name-only screening could tell apart.
+ */
 static int same_person(const eval_ctx *c, const aka_entity *a, uint32_t ea,
                        const aka_entity *b)
 {
@@ -113,13 +118,10 @@ static int same_person(const eval_ctx *c, const aka_entity *a, uint32_t ea,
     if (eb < 0)
         return 0;
     for (size_t i = c->first[ea]; i < c->first[ea] + c->count[ea]; i++) {
-        const aka__ix_name *x = &c->s->names[i];
-        if (a->names[x->name].non_latin)
-            continue;
-        signature(sa, sizeof(sa), &x->parsed, 0);
+        signature(sa, sizeof(sa), &c->s->names[i].parsed, 1);
         for (size_t j = c->first[eb]; j < c->first[eb] + c->count[eb];
              j++) {
-            signature(sb, sizeof(sb), &c->s->names[j].parsed, 0);
+            signature(sb, sizeof(sb), &c->s->names[j].parsed, 1);
             if (sa[0] && !strcmp(sa, sb))
                 return 1;
         }
@@ -319,6 +321,13 @@ static int set_original_script(eval_ctx *c, report *rep)
                     same_person(c, e, picks[k].entity,
                                 aka_hits_get(h, 0)->entity))
                     rw->aka_ok++;
+                else if (c->o->failures)
+                    fprintf(c->o->failures, "miss\t%s\t%s\t%s %s\t%s\t%.3f\n",
+                            group, q, e->source, e->names[0].full,
+                            aka_hits_count(h) ? aka_hits_get(h, 0)->list_name
+                                              : "-",
+                            aka_hits_count(h) ? aka_hits_get(h, 0)->score
+                                              : 0.0);
                 aka_hits_free(h);
                 if (c->o->baseline) {
                     bl_result r;
@@ -597,6 +606,12 @@ static int set_variants(eval_ctx *c, report *rep)
                 break;
             for (size_t k = 0; k < aka_hits_count(h) && !ok; k++)
                 ok = same_person(c, e, p.entity, aka_hits_get(h, k)->entity);
+            if (!ok && c->o->failures)
+                fprintf(c->o->failures, "miss\t%s\t%s\t%s\t%s\t%.3f\n",
+                        damage_kinds[kind], q.ptr, e->names[p.name].full,
+                        aka_hits_count(h) ? aka_hits_get(h, 0)->list_name
+                                          : "-",
+                        aka_hits_count(h) ? aka_hits_get(h, 0)->score : 0.0);
             aka_hits_free(h);
             rw->n++;
             rw->aka_ok += ok;
@@ -649,17 +664,35 @@ static const char *const family[] = {
     "Nagy", "Horvath", "Virtanen", "Korhonen", "Dvorak", "Petrovic",
 };
 
-/* 1 if the query is a spelling of a listed name (same sorted keys). */
+/*
+ * 1 if the query is a spelling of a listed name or of part of one: every
+ * name part's key is found in one listed name ("Samir Haddad" is part of
+ * "Mohammad Samir HADDAD"). Such a query should alert: not a stranger.
+ */
 static int is_listed_spelling(eval_ctx *c, const char *q, size_t len)
 {
     aka__arena a = AKA_ARENA_INIT;
     aka__name n;
-    char sig[512];
+    uint32_t ids[64];
+    size_t nc = 0;
     int listed = 0;
 
-    if (aka__name_parse(&n, &a, q, len) == AKA_OK) {
-        signature(sig, sizeof(sig), &n, 1);
-        listed = aka__hash_find(&c->signatures, sig, strlen(sig)) >= 0;
+    if (aka__name_parse(&n, &a, q, len) == AKA_OK &&
+        aka__ix_candidates(c->s, &n, ids, 64, &nc) == AKA_OK) {
+        for (size_t k = 0; k < nc && !listed; k++) {
+            const aka__name *l = &c->s->names[ids[k]].parsed;
+            int all = 1, any = 0;
+            for (size_t i = 0; i < n.n && all; i++) {
+                int found = 0;
+                if (n.parts[i].kind != AKA_PART_NAME)
+                    continue;
+                any = 1;
+                for (size_t j = 0; j < l->n && !found; j++)
+                    found = !strcmp(n.parts[i].key, l->parts[j].key);
+                all = found;
+            }
+            listed = any && all;
+        }
     }
     aka__arena_dispose(&a);
     return listed;
@@ -728,6 +761,10 @@ static int set_strangers(eval_ctx *c, report *rep)
             rw->n++;
             /* aka_ok counts queries WITHOUT a false alert */
             rw->aka_ok += aka_hits_count(h) == 0;
+            if (aka_hits_count(h) && c->o->failures)
+                fprintf(c->o->failures, "alert\t%s\t%s\t%s\t%.3f\n",
+                        groups[g], q.ptr, aka_hits_get(h, 0)->list_name,
+                        aka_hits_get(h, 0)->score);
             aka_hits_free(h);
             if (c->o->baseline) {
                 int any;
@@ -859,7 +896,6 @@ int aka_eval(FILE *out, const aka_screener *s, const aka_eval_options *opts)
     eval_ctx c;
     report rep = {0};
     size_t cr_n = 0, cr_ok = 0;
-    char sig[512];
     int rc = AKA_OK;
 
     memset(&c, 0, sizeof(c));
@@ -879,12 +915,6 @@ int aka_eval(FILE *out, const aka_screener *s, const aka_eval_options *opts)
         if (aka__hash_intern(&c.entity_ix, (const char *)&s->entities[i],
                              sizeof(s->entities[i]), NULL) < 0)
             goto oom;
-    for (size_t i = 0; i < s->n_names; i++) {
-        signature(sig, sizeof(sig), &s->names[i].parsed, 1);
-        if (sig[0] && aka__hash_intern(&c.signatures, sig, strlen(sig),
-                                       NULL) < 0)
-            goto oom;
-    }
     if (c.o->baseline) {
         rc = aka__baseline_new(&c.bl);
         if (rc < 0)
@@ -918,7 +948,6 @@ done:
             aka__baseline_name_dispose(&c.bnames[i]);
     aka__free(c.bnames);
     aka__baseline_free(c.bl);
-    aka__hash_dispose(&c.signatures);
     aka__hash_dispose(&c.entity_ix);
     aka__free(c.first);
     aka__free(c.count);

@@ -86,8 +86,37 @@ static int layout(aka__postings *post, const pairs *p, size_t n_terms)
     return AKA_OK;
 }
 
+#define LATIN_DEL_MIN 4   /* shortest Latin form indexed with deletions */
+#define LATIN_DEL_MAX 24
+
+/* Index a Latin form and its one-letter deletions for name `id`. */
+static int index_latin(aka_screener *s, uint32_t id, const char *l,
+                       pairs *ld)
+{
+    size_t len = strlen(l);
+    char del[LATIN_DEL_MAX + 1];
+    long t;
+
+    if (len < LATIN_DEL_MIN || len > LATIN_DEL_MAX)
+        return AKA_OK;
+    t = aka__hash_intern(&s->ldels, l, len, NULL);
+    if (t < 0 || pairs_push(ld, (uint32_t)t, id) < 0)
+        return AKA_ENOMEM;
+    for (size_t d = 0; d < len; d++) {
+        if (d > 0 && l[d] == l[d - 1])
+            continue;
+        memcpy(del, l, d);
+        memcpy(del + d, l + d + 1, len - d - 1);
+        t = aka__hash_intern(&s->ldels, del, len - 1, NULL);
+        if (t < 0 || pairs_push(ld, (uint32_t)t, id) < 0)
+            return AKA_ENOMEM;
+    }
+    return AKA_OK;
+}
+
 /* Index the terms of name `id`: exact terms once, deletions once. */
-static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de)
+static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de,
+                      pairs *ld)
 {
     const aka__name *n = &s->names[id].parsed;
     long seen[AKA_NAME_MAX_PARTS * 8];
@@ -114,7 +143,8 @@ static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de)
             continue;
         if (n_seen < sizeof(seen) / sizeof(seen[0]))
             seen[n_seen++] = t;
-        if (pairs_push(ex, (uint32_t)t, id) < 0)
+        if (pairs_push(ex, (uint32_t)t, id) < 0 ||
+            index_latin(s, id, p->latin, ld) < 0)
             return AKA_ENOMEM;
         if (term[0] == '~' || len < 3)
             continue;
@@ -203,6 +233,9 @@ void aka_screener_free(aka_screener *s)
     aka__arena_dispose(&s->arena);
     aka__hash_dispose(&s->terms);
     aka__hash_dispose(&s->dels);
+    aka__hash_dispose(&s->ldels);
+    aka__free(s->lpost.off);
+    aka__free(s->lpost.ids);
     aka__free(s->df);
     aka__free(s->post.off);
     aka__free(s->post.ids);
@@ -214,7 +247,7 @@ void aka_screener_free(aka_screener *s)
 int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
 {
     aka_screener *s = NULL;
-    pairs ex = {0}, de = {0};
+    pairs ex = {0}, de = {0}, ld = {0};
     size_t n_ent = 0, n_names = 0, cap_names;
     int rc = AKA_OK;
 
@@ -256,7 +289,12 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
                         goto oom;
                     if (rc < 0 || !in->parsed.n)
                         continue; /* nothing to match in this name */
-                    rc = index_name(s, (uint32_t)s->n_names, &ex, &de);
+                    rc = aka__name_mark_family(&in->parsed, &s->arena,
+                                               e->names[k].family);
+                    if (rc == AKA_ENOMEM)
+                        goto oom;
+                    rc = index_name(s, (uint32_t)s->n_names, &ex, &de,
+                                    &ld);
                     if (rc < 0)
                         goto oom;
                     s->n_names++;
@@ -269,7 +307,8 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
     for (size_t i = 0; i < ex.n; i++)
         s->df[ex.term[i]]++;
     if (layout(&s->post, &ex, s->terms.n) < 0 ||
-        layout(&s->dpost, &de, s->dels.n) < 0)
+        layout(&s->dpost, &de, s->dels.n) < 0 ||
+        layout(&s->lpost, &ld, s->ldels.n) < 0)
         goto oom;
     s->lists = aka__malloc((n ? n : 1) * sizeof(*s->lists));
     if (!s->lists)
@@ -288,6 +327,8 @@ done:
     aka__free(ex.name);
     aka__free(de.term);
     aka__free(de.name);
+    aka__free(ld.term);
+    aka__free(ld.name);
     return rc;
 }
 
@@ -430,6 +471,23 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                 rc = add_postings(&a, &s->dpost,
                                   aka__hash_find(&s->dels, del, len - 1),
                                   (unsigned)i, 0.7f * wt);
+        }
+        /* Latin form, whole or with one letter deleted */
+        len = strlen(p->latin);
+        if (rc == AKA_OK && len >= LATIN_DEL_MIN - 1 && len <= LATIN_DEL_MAX) {
+            rc = add_postings(&a, &s->lpost,
+                              aka__hash_find(&s->ldels, p->latin, len),
+                              (unsigned)i, 0.8f * wt);
+            for (size_t d = 0; rc == AKA_OK && len >= LATIN_DEL_MIN &&
+                               d < len; d++) {
+                if (d > 0 && p->latin[d] == p->latin[d - 1])
+                    continue;
+                memcpy(del, p->latin, d);
+                memcpy(del + d, p->latin + d + 1, len - d - 1);
+                rc = add_postings(&a, &s->lpost,
+                                  aka__hash_find(&s->ldels, del, len - 1),
+                                  (unsigned)i, 0.8f * wt);
+            }
         }
         if (rc < 0)
             goto done;

@@ -3,6 +3,8 @@
  * parsed once (names stage); each part's key is indexed, and so is every
  * key with one letter deleted, so a query finds names that share a key or
  * are one edit away in key space (RULE-INDEX-1), without scoring the rest.
+ * Latin forms are indexed the same way (whole, and with one letter
+ * deleted), for typos that change a key (Delcy/Delct: DLS/DLKT).
  * Candidates are ranked by the summed weight of the query parts they share
  * and the best max_candidates are scored in full.
  */
@@ -42,6 +44,9 @@ struct aka_screener {
     aka__postings post;          /* term -> names */
     aka__hash dels;              /* terms with one letter deleted */
     aka__postings dpost;         /* deletion -> names */
+    aka__hash ldels;             /* Latin forms, whole and with one letter
+                                    deleted (typos that change the key) */
+    aka__postings lpost;         /* Latin deletion -> names */
 };
 
 /** idf of a term (aka__weights callback); ctx is the screener. */

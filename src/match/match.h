@@ -15,9 +15,10 @@
  *      names (idf of its key: a shared Muhammad says less than a shared
  *      Baghdadi).                                                  SCORE-3
  *   4. score = sum(sim * (wq + wl)) over aligned pairs /
- *      (all query weight + aligned list weight + 0.35 * unaligned list
- *      weight): unmatched query parts cost fully, extra list parts
- *      (middle names, patronymics) cost a third.                    SCORE-4
+ *      (all query weight + aligned list weight + cost * unaligned list
+ *      weight): unmatched query parts cost fully; an unmatched list part
+ *      costs 1 if the list marks it as the surname, 0.6 at either end of
+ *      the name, 0.25 inside it (middle names, patronymics).      SCORE-4
  */
 #ifndef AKA_MATCH_H
 #define AKA_MATCH_H

@@ -76,16 +76,27 @@ static size_t glued_article(const char *latin)
     return 0;
 }
 
+/* 1 if p is a patronymic made from x (mikhailovich from mikhailov). */
+static int patronymic_of(const char *p, const char *x)
+{
+    size_t n = strlen(x);
+
+    return n >= 4 && aka__name_is_patronymic(p) &&
+           !aka__name_is_patronymic(x) && strlen(p) > n &&
+           !strncmp(p, x, n - 1);
+}
+
 #define SIM_EXACT 1.0
 #define SIM_FOLDED 0.98
 #define SIM_TRANSLIT 0.97
 #define SIM_KEY 0.93
 #define SIM_KEY_SHORT 0.86
-#define SIM_KEY_NEAR 0.82
+#define SIM_KEY_NEAR 0.80
 #define SIM_GLUED 0.92
 #define SIM_EDIT_SCALE 0.95
-#define SIM_EDIT_MIN_JW 0.84
+#define SIM_EDIT_MIN_JW 0.80
 #define SIM_KEY_MIN_JW 0.85
+#define SIM_PATRONYMIC_CAP 0.60
 
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
@@ -112,18 +123,35 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
          * far as the spellings agree (Omar and Merai share MR); short
          * keys collide more, so they need closer spellings. */
         if (!arabic && s < SIM_KEY_MIN_JW)
-            best -= (SIM_KEY_MIN_JW - s) * (kq <= 3 ? 1.5 : 0.5);
+            best -= (SIM_KEY_MIN_JW - s) * (kq <= 2 ? 3.0 : kq <= 3 ? 1.5
+                                                                 : 0.5);
         *ev = AKA_EVIDENCE_PHONETIC;
     }
-    if (s >= SIM_EDIT_MIN_JW && s * SIM_EDIT_SCALE > best) {
-        best = s * SIM_EDIT_SCALE;
-        *ev = AKA_EVIDENCE_EDIT_DISTANCE;
+    if (s >= SIM_EDIT_MIN_JW) {
+        /* RULE-SCORE-1: edit evidence blends Jaro-Winkler with the share
+         * of letters that differ, so that a typo in a long name keeps
+         * most of its value and look-alike short names do not. */
+        size_t d = dl(q->latin, l->latin);
+        size_t m = strlen(q->latin) > strlen(l->latin) ? strlen(q->latin)
+                                                       : strlen(l->latin);
+        double e = m && d != (size_t)-1 ? 1.0 - (double)d / (double)m : 0;
+        double v = (0.5 * s + 0.5 * (e > 0 ? e : 0)) * SIM_EDIT_SCALE;
+        if (v > best) {
+            best = v;
+            *ev = AKA_EVIDENCE_EDIT_DISTANCE;
+        }
     }
-    if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 &&
+    if (best < SIM_KEY_NEAR && kq >= 4 && kl >= 4 &&
         dl(q->key, l->key) == 1 && (arabic || s >= SIM_KEY_MIN_JW)) {
         best = SIM_KEY_NEAR;
         *ev = AKA_EVIDENCE_PHONETIC;
     }
+    /* A patronymic is not the surname it grows from: Mikhailovich is not
+     * Mikhailov. */
+    if (best > SIM_PATRONYMIC_CAP &&
+        (patronymic_of(q->latin, l->latin) ||
+         patronymic_of(l->latin, q->latin)))
+        best = SIM_PATRONYMIC_CAP;
     if (best < SIM_GLUED) {
         /* RULE-SCORE-1: a glued article (albaghdadi = al baghdadi) */
         size_t gq = glued_article(q->latin), gl = glued_article(l->latin);
@@ -160,7 +188,27 @@ static double joined_sim(const aka__part *one, const aka__part *a,
 }
 
 #define ALIGN_MIN 0.70
-#define UNMATCHED_LIST_COST 0.35
+
+/*
+ * RULE-SCORE-4: what an unmatched list part costs, by its role: the
+ * surname (when the list marks it) fully; a part at either end of the
+ * name (where surnames and given names stand) 0.6; a part inside (middle
+ * names, patronymics, nasab) 0.25.
+ */
+static double unmatched_cost(const aka__name *l, size_t j)
+{
+    size_t first = l->n, last = 0;
+
+    if (l->parts[j].family)
+        return 1.0;
+    for (size_t k = 0; k < l->n; k++)
+        if (l->parts[k].kind == AKA_PART_NAME) {
+            if (first == l->n)
+                first = k;
+            last = k;
+        }
+    return j == first || j == last ? 0.6 : 0.25;
+}
 
 void aka__score_name(aka__name_score *out, const aka__name *q,
                      const aka__name *l, const aka__weights *w)
@@ -260,7 +308,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
         }
     for (size_t j = 0; j < nl; j++)
         if (lm[j] == -1) {
-            den += UNMATCHED_LIST_COST * wl[j];
+            den += unmatched_cost(l, j) * wl[j];
             out->pairs[out->n_pairs++] = (aka__pair){
                 -1, (int)j, -1, -1, 0, AKA_EVIDENCE_NONE, 0, wl[j]};
         }

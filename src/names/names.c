@@ -38,7 +38,9 @@ static const char *const titles[] = {
     "mawlana", "maulvi", "mawlawi", "mawlavi", "moulavi", "maulavi",
     "mualvi", "qari", "prof", "professor", "eng", "engineer", "general",
     "colonel", "col", "gen", "brig", "capt", "captain", "major", "lt",
-    "sayyed", "syed", NULL};
+    "sayyed", "syed", "sayyid", "seyyed", "seyed", "sayed", "sayyed",
+    "hojatoleslam", "hodjatoleslam", "hojjatoleslam", "hojatolislam",
+    "ayatollah", "ayatullah", "aka", "fka", "nka", "alias", NULL};
 static const char *const legal_forms[] = {
     "llc", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
     "co", "company", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa",
@@ -48,7 +50,47 @@ static const char *const legal_forms[] = {
     "kft", "sp", "zoo", "doo", "ead", "tk", "gk", "kk",
     "establishment", "est", "trading", "group", "holding", "holdings",
     "obshchestvo", "ogranichennoy", "otvetstvennostyu", "aktsionernoye",
-    "aktsionernoe", "zakrytoye", "otkrytoye", "publichnoye", NULL};
+    "aktsionernoe", "zakrytoye", "otkrytoye", "publichnoye", "zakrytoe",
+    "otkrytoe", "publichnoe", "tovarishchestvo", "ogranichennoi",
+    "otvetstvennostiu", "gosudarstvennoe", "unitarnoe", "predpriyatie",
+    "predpriiatie", "federalnoe", "kompaniya", "firma", "liability",
+    "partnership", "joint", "stock", "public", "closed", "enterprise",
+    "unitary", "sharikat", "sherkat", "shirkat", "mahduda", "masuliya",
+    "muassasa", "private", "pvt", "societe", "sociedad", "anonima",
+    "anonyme", "gesellschaft", "mbh", NULL};
+
+int aka__name_is_patronymic(const char *l)
+{
+    static const char *const ends[] = {"ovich", "evich", "ovych", "evych",
+                                       "ovna", "evna", "ivna", "ichna",
+                                       "avich", "avna", NULL};
+    size_t n = strlen(l);
+
+    for (const char *const *e = ends; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k + 1 && !strcmp(l + n - k, *e))
+            return 1;
+    }
+    return 0;
+}
+
+int aka__name_mark_family(aka__name *n, aka__arena *a, const char *family)
+{
+    aka__name f;
+    int rc;
+
+    if (!family || !*family)
+        return AKA_OK;
+    rc = aka__name_parse(&f, a, family, strlen(family));
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < n->n; i++)
+        for (size_t k = 0; k < f.n; k++)
+            if (f.parts[k].kind == AKA_PART_NAME &&
+                !strcmp(n->parts[i].latin, f.parts[k].latin))
+                n->parts[i].family = 1;
+    return AKA_OK;
+}
 
 static int is_vowel(char c)
 {
@@ -195,6 +237,7 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
     p->key = aka__arena_strndup(a, key, klen);
     p->script = (uint8_t)sc;
     p->kind = (uint8_t)kind;
+    p->family = 0;
     if (!p->text || !p->latin || !p->key)
         return AKA_ENOMEM;
     out->n++;

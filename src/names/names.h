@@ -53,6 +53,7 @@ typedef struct {
     const char *key;    /* phonetic key (RULE-KEY), never NULL, may be "" */
     uint8_t script;     /* aka__script of the part */
     uint8_t kind;       /* aka__part_kind */
+    uint8_t family;     /* 1: the list marks this part as the surname */
 } aka__part;
 
 /* The parts of one name, in the order written. Storage in an arena. */
@@ -78,5 +79,14 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
  * NUL-terminated, truncated to fit). Returns the key length.
  */
 size_t aka__name_key(char *out, size_t cap, const char *latin, size_t len);
+
+/**
+ * Mark the parts of `n` that belong to the surname `family` (raw UTF-8,
+ * as the list gives it): their `family` flag is set. Scratch in `a`.
+ */
+int aka__name_mark_family(aka__name *n, aka__arena *a, const char *family);
+
+/** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
+int aka__name_is_patronymic(const char *latin);
 
 #endif

@@ -209,6 +209,13 @@ static const struct {
     {"عائشة", "aisha"},    {"عايشة", "aisha"}, {"عايشه", "aisha"},
     {"زينب", "zaynab"},    {"مريم", "maryam"}, {"بكر", "bakr"},
     {"جلال", "jalal"},     {"حقاني", "haqqani"}, {"خان", "khan"},
+    /* honorifics and organisation words, so the names stage knows them */
+    {"دكتر", "doctor"},    {"سيد", "sayyid"},  {"شيخ", "sheikh"},
+    {"حجت", "hojat"},      {"ملا", "mullah"},  {"حاجي", "haji"},
+    {"شركة", "sharikat"},  {"شركت", "sherkat"}, {"شركه", "sharikat"},
+    {"محدودة", "mahduda"}, {"محدوده", "mahduda"},
+    {"مسؤولية", "masuliya"}, {"مسؤوليه", "masuliya"},
+    {"مؤسسة", "muassasa"}, {"موسسه", "muassasa"}, {"موسسة", "muassasa"},
 };
 
 static const char *arabic_letter(uint32_t c, int initial)
