@@ -13,8 +13,8 @@
  *   2. Spelling variants: Latin names of people and organisations (two
  *      words or more, eight letters or more) damaged one way each: typos,
  *      transposed, doubled and dropped letters, words reordered, "LAST,
- *      First", particles dropped or glued, middle names dropped, accents
- *      folded, other romanisations. Right when the record is among the
+ *      First", particles dropped or glued, middle names dropped (people
+ *      only), accents folded, other romanisations. Right when the record is among the
  *      hits at or above the threshold.
  *   3. Namesakes and strangers: first names and surnames of different
  *      listed people recombined, and ordinary names built from common
@@ -492,12 +492,24 @@ static int damage(aka_buf *out, const char *in, int kind)
         }
         return changed && out->len;
     }
-    case 9: /* middle names dropped */
+    case 9: /* middle names dropped: "A B C D" -> "A D", "X Y, A B C" ->
+               "X Y, A" (people only, see good_variant_source) */
+    {
+        char *comma = strchr(tmp, ',');
+        if (comma) {
+            *comma = '\0';
+            nw = split_words(comma + 1, w, 32);
+            if (nw < 2)
+                return 0;
+            aka__buf_printf(out, "%s, %s", tmp, w[0]);
+            return 1;
+        }
         nw = split_words(tmp, w, 32);
         if (nw < 3)
             return 0;
         aka__buf_printf(out, "%s %s", w[0], w[nw - 1]);
         return 1;
+    }
     case 10: /* accents folded */
     {
         aka_buf lat = AKA_BUF_INIT;
@@ -595,6 +607,8 @@ static int set_variants(eval_ctx *c, report *rep)
             aka_hits *h = NULL;
             int ok = 0;
 
+            if (kind == 9 && e->schema != AKA_SCHEMA_PERSON)
+                continue; /* organisations have no middle names */
             if (!damage(&q, e->names[p.name].full, kind) || !q.len)
                 continue;
             so.threshold = c->o->threshold;

@@ -446,48 +446,51 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     for (size_t i = 0; i < q->n && i < 32; i++) {
         const aka__part *p = &q->parts[i];
         char term[128], del[128];
-        size_t len;
+        size_t len, tlen;
         float wt = (float)aka__part_weight(&w, p);
 
         if (wt <= 0)
             continue;
-        len = aka__ix_term(term, sizeof(term), p);
-        rc = add_postings(&a, &s->post, aka__hash_find(&s->terms, term, len),
-                          (unsigned)i, wt);
-        if (rc == AKA_OK && term[0] != '~' && len >= 2)
+        /* Strongest evidence first: a name counts each query part once,
+         * with the weight of the first evidence that finds it. */
+        len = strlen(p->latin);
+        if (len >= LATIN_DEL_MIN - 1 && len <= LATIN_DEL_MAX)
+            rc = add_postings(&a, &s->lpost,
+                              aka__hash_find(&s->ldels, p->latin, len),
+                              (unsigned)i, wt); /* same Latin form */
+        tlen = aka__ix_term(term, sizeof(term), p);
+        if (rc == AKA_OK)
+            rc = add_postings(&a, &s->post,
+                              aka__hash_find(&s->terms, term, tlen),
+                              (unsigned)i, 0.9f * wt); /* same key */
+        if (rc == AKA_OK && term[0] != '~' && tlen >= 2)
             rc = add_postings(&a, &s->dpost,
-                              aka__hash_find(&s->dels, term, len),
-                              (unsigned)i, 0.8f * wt);
-        for (size_t d = 0; rc == AKA_OK && term[0] != '~' && len >= 3 &&
-                           d < len; d++) {
+                              aka__hash_find(&s->dels, term, tlen),
+                              (unsigned)i, 0.7f * wt);
+        for (size_t d = 0; rc == AKA_OK && term[0] != '~' && tlen >= 3 &&
+                           d < tlen; d++) {
             if (d > 0 && term[d] == term[d - 1])
                 continue;
             memcpy(del, term, d);
-            memcpy(del + d, term + d + 1, len - d - 1);
+            memcpy(del + d, term + d + 1, tlen - d - 1);
             rc = add_postings(&a, &s->post,
-                              aka__hash_find(&s->terms, del, len - 1),
-                              (unsigned)i, 0.8f * wt);
+                              aka__hash_find(&s->terms, del, tlen - 1),
+                              (unsigned)i, 0.7f * wt);
             if (rc == AKA_OK)
                 rc = add_postings(&a, &s->dpost,
-                                  aka__hash_find(&s->dels, del, len - 1),
-                                  (unsigned)i, 0.7f * wt);
+                                  aka__hash_find(&s->dels, del, tlen - 1),
+                                  (unsigned)i, 0.6f * wt);
         }
-        /* Latin form, whole or with one letter deleted */
-        len = strlen(p->latin);
-        if (rc == AKA_OK && len >= LATIN_DEL_MIN - 1 && len <= LATIN_DEL_MAX) {
+        /* Latin form with one letter deleted (typos that change a key) */
+        for (size_t d = 0; rc == AKA_OK && len >= LATIN_DEL_MIN &&
+                           len <= LATIN_DEL_MAX && d < len; d++) {
+            if (d > 0 && p->latin[d] == p->latin[d - 1])
+                continue;
+            memcpy(del, p->latin, d);
+            memcpy(del + d, p->latin + d + 1, len - d - 1);
             rc = add_postings(&a, &s->lpost,
-                              aka__hash_find(&s->ldels, p->latin, len),
-                              (unsigned)i, 0.8f * wt);
-            for (size_t d = 0; rc == AKA_OK && len >= LATIN_DEL_MIN &&
-                               d < len; d++) {
-                if (d > 0 && p->latin[d] == p->latin[d - 1])
-                    continue;
-                memcpy(del, p->latin, d);
-                memcpy(del + d, p->latin + d + 1, len - d - 1);
-                rc = add_postings(&a, &s->lpost,
-                                  aka__hash_find(&s->ldels, del, len - 1),
-                                  (unsigned)i, 0.8f * wt);
-            }
+                              aka__hash_find(&s->ldels, del, len - 1),
+                              (unsigned)i, 0.7f * wt);
         }
         if (rc < 0)
             goto done;

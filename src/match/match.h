@@ -17,7 +17,7 @@
  *   4. score = sum(sim * (wq + wl)) over aligned pairs /
  *      (all query weight + aligned list weight + cost * unaligned list
  *      weight): unmatched query parts cost fully; an unmatched list part
- *      costs 1 if the list marks it as the surname, 0.6 at either end of
+ *      costs 0.8 if the list marks it as the surname, 0.6 at either end of
  *      the name, 0.25 inside it (middle names, patronymics).      SCORE-4
  */
 #ifndef AKA_MATCH_H

@@ -93,6 +93,7 @@ static int patronymic_of(const char *p, const char *x)
 #define SIM_KEY_SHORT 0.86
 #define SIM_KEY_NEAR 0.80
 #define SIM_GLUED 0.92
+#define SIM_ABD 0.85
 #define SIM_EDIT_SCALE 0.95
 #define SIM_EDIT_MIN_JW 0.80
 #define SIM_KEY_MIN_JW 0.85
@@ -152,6 +153,21 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         (patronymic_of(q->latin, l->latin) ||
          patronymic_of(l->latin, q->latin)))
         best = SIM_PATRONYMIC_CAP;
+    if (best < SIM_ABD) {
+        /* RULE-SCORE-1: abd compound against its second half, when the
+         * other side wrote abd apart and elsewhere (Salam ... Abdul) */
+        const char *a = q->latin, *b = l->latin;
+        if (!strncmp(b, "abd", 3) && strncmp(a, "abd", 3)) {
+            const char *t = a;
+            a = b;
+            b = t;
+        }
+        if (!strncmp(a, "abd", 3) && strncmp(b, "abd", 3) &&
+            strlen(a) >= 6 && !strcmp(a + 3, b)) {
+            best = SIM_ABD;
+            *ev = AKA_EVIDENCE_JOINED;
+        }
+    }
     if (best < SIM_GLUED) {
         /* RULE-SCORE-1: a glued article (albaghdadi = al baghdadi) */
         size_t gq = glued_article(q->latin), gl = glued_article(l->latin);
@@ -191,7 +207,7 @@ static double joined_sim(const aka__part *one, const aka__part *a,
 
 /*
  * RULE-SCORE-4: what an unmatched list part costs, by its role: the
- * surname (when the list marks it) fully; a part at either end of the
+ * surname (when the list marks it) 0.8; a part at either end of the
  * name (where surnames and given names stand) 0.6; a part inside (middle
  * names, patronymics, nasab) 0.25.
  */
@@ -200,7 +216,7 @@ static double unmatched_cost(const aka__name *l, size_t j)
     size_t first = l->n, last = 0;
 
     if (l->parts[j].family)
-        return 1.0;
+        return 0.8;
     for (size_t k = 0; k < l->n; k++)
         if (l->parts[k].kind == AKA_PART_NAME) {
             if (first == l->n)

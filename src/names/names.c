@@ -315,6 +315,8 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
             w[i].kind = AKA_PART_LEGAL;
         else if (abd_alone(l) && i + 1 < nw)
             w[i].merge_next = 1;
+        else if (abd_alone(l))
+            w[i].kind = AKA_PART_PARTICLE; /* "Salam Budvi Abdul" */
     }
     out->parts = aka__arena_alloc(a, (nw ? nw : 1) * sizeof(*out->parts));
     if (!out->parts) {
