@@ -70,7 +70,7 @@ static size_t glued_article(const char *latin)
 
     for (const char *const *a = arts; *a; a++) {
         size_t k = strlen(*a);
-        if (n >= k + 4 && !strncmp(latin, *a, k))
+        if (n >= k + 3 && !strncmp(latin, *a, k))
             return k;
     }
     return 0;
@@ -184,17 +184,28 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
 {
-    char latin[256], key[128];
+    char latin[256], key[128], keys[128];
     size_t n = (size_t)snprintf(latin, sizeof(latin), "%s%s", a->latin,
                                 b->latin);
+    size_t kl;
 
-    if (n >= sizeof(latin) || !one->latin[0])
+    /* names and particles join (Abubakr); legal forms do not (tariq is
+     * not "tire co") */
+    if (n >= sizeof(latin) || !one->latin[0] || a->kind > AKA_PART_PARTICLE ||
+        b->kind > AKA_PART_PARTICLE || one->kind > AKA_PART_PARTICLE)
         return 0;
     if (!strcmp(one->latin, latin))
         return SIM_FOLDED;
     aka__name_key(key, sizeof(key), latin, n);
-    if (one->key[0] && !strcmp(one->key, key))
+    /* the keys side by side too: a w that starts the second part is a
+     * consonant (نیک ورز = Nikvarz) */
+    kl = (size_t)snprintf(keys, sizeof(keys), "%s%s", a->key, b->key);
+    if (strlen(one->key) >= 4 &&
+        (!strcmp(one->key, key) || !strcmp(one->key, keys)))
         return SIM_KEY;
+    if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&
+        (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
+        return SIM_KEY_NEAR;
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC) {
         double s = jw(one->latin, latin);
         if (s >= 0.92)

@@ -33,7 +33,7 @@ static const char *const particles[] = {
     "di", "du", "dos", "das", "do", "y", "mac", "ter", "ten", NULL};
 static const char *const titles[] = {
     "mullah", "mulla", "molla", "mollah", "haji", "hajji", "hadji", "haj",
-    "hajj", "alhaj", "alhajj", "sheikh", "shaikh", "shaykh", "sheik",
+    "hajj", "alhaj", "alhajj", "elhaj", "elhajj", "alhadj", "sheikh", "shaikh", "shaykh", "sheik",
     "cheikh", "dr", "doctor", "mr", "mrs", "ms", "miss", "sir", "maulana",
     "mawlana", "maulvi", "mawlawi", "mawlavi", "moulavi", "maulavi",
     "mualvi", "qari", "prof", "professor", "eng", "engineer", "general",
@@ -178,7 +178,7 @@ size_t aka__name_key(char *out, size_t cap, const char *w, size_t len)
     }
 #undef AT
 #undef EMIT
-    if (n > 1 && out[n - 1] == 'H')
+    if (n > 1 && out[n - 1] == 'H' && len && w[len - 1] == 'h')
         n--; /* RULE-KEY: final h (Abdullah = عبدالله, Fatimah = Fatima) */
     out[n] = '\0';
     return n;

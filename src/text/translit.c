@@ -11,7 +11,9 @@
  * г is "h" and и is "y".
  * Arabic script (RULE-TRANSLIT-2): common name words take their usual
  * English spelling; other words are written letter by letter, long vowels
- * as a/u/i, consonantal waw and yeh as w/y at the start of a word.
+ * as a/u/i, consonantal waw and yeh as w/y at the start of a word; an
+ * apostrophe keeps two letters from reading as a digraph (ز ه = z'h), and
+ * a repeated consonant gets the short vowel that must separate it.
  * Anything else goes through ICU's Any-Latin; Latin-ASCII.
  */
 #include <string.h>
@@ -209,6 +211,9 @@ static const struct {
     {"عائشة", "aisha"},    {"عايشة", "aisha"}, {"عايشه", "aisha"},
     {"زينب", "zaynab"},    {"مريم", "maryam"}, {"بكر", "bakr"},
     {"جلال", "jalal"},     {"حقاني", "haqqani"}, {"خان", "khan"},
+    {"رضا", "reza"},       {"مرتضي", "morteza"}, {"رمضان", "ramazan"},
+    {"ابوالفضل", "abolfazl"}, {"فضل", "fazl"},  {"قاضي", "qazi"},
+    {"اسلام", "islam"},    {"مهدي", "mahdi"},  {"موسوي", "musavi"},
     /* honorifics and organisation words, so the names stage knows them */
     {"دكتر", "doctor"},    {"سيد", "sayyid"},  {"شيخ", "sheikh"},
     {"حجت", "hojat"},      {"ملا", "mullah"},  {"حاجي", "haji"},
@@ -285,7 +290,18 @@ static int arabic_word(aka_buf *out, const char *word, size_t len,
                                    strlen(arabic_words[k].lat));
     for (size_t i = 0; i < n && rc == AKA_OK; i++) {
         const char *t = arabic_letter(w[i], i == 0);
-        rc = t ? aka__buf_append(out, t, strlen(t)) : latin_cp(out, w[i]);
+        char prev = out->len ? out->ptr[out->len - 1] : 0;
+
+        if (t && t[0] == 'h' && !t[1] && prev && strchr("zsktdgcp", prev))
+            /* ز + ه is z'h, not zh: keep letters from forming digraphs */
+            rc = aka__buf_putc(out, '\'');
+        else if (t && *t && i > 0 && w[i] == w[i - 1] && w[i] != 0x627 &&
+                 w[i] != 0x648 && w[i] != 0x64A)
+            /* two written consonants stand for two sounds: a short vowel
+             * lies between (مدلل = mudalal); a doubled one has shadda */
+            rc = aka__buf_putc(out, 'a');
+        if (rc == AKA_OK)
+            rc = t ? aka__buf_append(out, t, strlen(t)) : latin_cp(out, w[i]);
     }
     return rc;
 }
