@@ -76,6 +76,22 @@ static size_t glued_article(const char *latin)
     return 0;
 }
 
+/*
+ * Keys equal once the letters that Arabic script reads two ways are
+ * folded: ض ذ ظ are d in Arabic and z in Persian (Ramadan/Ramazan), ق is
+ * q in Arabic and gh or g in Persian and Sudanese (Ghalibaf, Dagalo).
+ */
+static int arabic_key_eq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a == 'Z' ? 'D' : *a == 'G' ? 'K' : *a;
+        char y = *b == 'Z' ? 'D' : *b == 'G' ? 'K' : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
 /* 1 if p is a patronymic made from x (mikhailovich from mikhailov). */
 static int patronymic_of(const char *p, const char *x)
 {
@@ -118,7 +134,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
     }
     s = !arabic && q->latin[0] && l->latin[0] ? jw(q->latin, l->latin) : 0;
-    if (kq && kq == kl && !strcmp(q->key, l->key)) {
+    if (kq && kq == kl && (!strcmp(q->key, l->key) ||
+                           (arabic && arabic_key_eq(q->key, l->key)))) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
         /* Written in Latin on both sides, a shared key counts only as
          * far as the spellings agree (Omar and Merai share MR); short

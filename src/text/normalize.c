@@ -165,6 +165,11 @@ int aka__text_normalize(aka_buf *out, const char *s, size_t len)
         goto done;
     }
     u_strFromUTF8(u16, (int32_t)cap, &n16, s, (int32_t)len, &err);
+    /* RULE-NORM-1: ZWNJ separates the parts of a Persian compound
+     * (زارعی‌کوشا = Zarei Kousha): a space, not nothing */
+    for (int32_t i = 0; i < n16; i++)
+        if (u16[i] == 0x200C)
+            u16[i] = ' ';
     nfkc = unorm2_getNFKCCasefoldInstance(&err);
     if (U_FAILURE(err)) {
         rc = AKA_ERROR;

@@ -18,6 +18,7 @@ static const struct {
     {"ﬁrst", "first", AKA_OK},                          /* ligature */
     {"\xE2\x80\x8Fمحمد\xE2\x80\x8E", "محمد", AKA_OK},   /* RLM, LRM */
     {"Ab\xE2\x80\x8Bu", "abu", AKA_OK},                 /* ZWSP */
+    {"زارعی\xE2\x80\x8Cکوشا", "زارعي كوشا", AKA_OK},  /* ZWNJ */
     {"\xEF\xBB\xA3\xEF\xBA\xA4\xEF\xBB\xA4\xEF\xBA\xAA", "محمد", AKA_OK},
     /* RULE-NORM-2: tatweel and short vowels */
     {"مـحـمـد", "محمد", AKA_OK},
