@@ -8,10 +8,13 @@
  * hits point to, except the entities and list names, which are borrowed
  * from the screener and valid until aka_screener_free().
  *
- * Scores are in [0, 1]. 1 means the same name written the same way; a
- * different spelling, script or order of the same name scores a little
- * less, so that hits rank. AKA_DEFAULT_THRESHOLD is the score at which a
- * hit is an alert (see README: how it was chosen).
+ * Scores are in [0, 1]. A name alone scores at most 0.95: the same name
+ * written the same way; another spelling, script or order of it scores a
+ * little less, so that hits rank. The last 0.05 (and more) comes from a
+ * birth date, country, gender or document that agree; disagreeing fields
+ * take away. AKA_DEFAULT_THRESHOLD is the score at which a hit is an
+ * alert (README: how it was chosen). aka_compare() scores names only, on
+ * the name scale (1 for identical names).
  */
 #ifndef AKA_SCREEN_H
 #define AKA_SCREEN_H

@@ -184,7 +184,7 @@ static int parse_schema(const char *s, int *out)
 }
 
 /* Copy value into vals (NUL-terminated); returns its offset + 1, 0 if
- * absent. */
+ * absent or empty. */
 static size_t stash(aka_records *r, const char *s, size_t n, int *rc)
 {
     size_t off = r->vals.len;
@@ -192,6 +192,8 @@ static size_t stash(aka_records *r, const char *s, size_t n, int *rc)
     if (!s)
         return 0;
     s = aka__trim(s, &n);
+    if (!n)
+        return 0; /* an empty value is no value */
     if (aka__buf_append(&r->vals, s, n) < 0 ||
         aka__buf_putc(&r->vals, '\0') < 0) {
         *rc = AKA_ENOMEM;

@@ -55,9 +55,10 @@ int aka__query_fields_parse(aka__query_fields *f, aka__arena *a,
 {
     memset(f, 0, sizeof(*f));
     if (q->birth_date && *q->birth_date) {
-        size_t n = strlen(q->birth_date);
-        if (aka__date_parse(&f->birth, q->birth_date, n) < 0 ||
-            (n != 4 && n != 7 && n != 10))
+        const char *d = q->birth_date;
+        size_t n = strlen(d);
+        if (aka__date_parse(&f->birth, d, n) < 0 ||
+            (n != 4 && n != 7 && n != 10) || (n > 4 && d[4] != '-'))
             return aka__error(AKA_EINVALID,
                               "birth_date: '%s' is not YYYY, YYYY-MM or "
                               "YYYY-MM-DD", q->birth_date);
@@ -243,9 +244,20 @@ int aka__score_fields(aka_hit *hit, aka__arena *a, const aka_entity *e,
     }
     if (rc < 0)
         return rc;
-    /* Fields never lift a name match that is below the threshold. */
-    if (hit->score < threshold && total > 0)
-        total = 0;
+    /* Fields never lift a name match that is below the threshold: their
+     * confirmations are shown, at no effect. */
+    if (hit->score < threshold)
+        for (size_t i = 0; i < hit->n_adjustments; i++)
+            if (adj[i].effect > 0) {
+                char r[320];
+                total -= adj[i].effect;
+                adj[i].effect = 0;
+                snprintf(r, sizeof(r), "%s (not applied: the name alone is "
+                         "below the threshold)", adj[i].reason);
+                adj[i].reason = aka__arena_strndup(a, r, strlen(r));
+                if (!adj[i].reason)
+                    return AKA_ENOMEM;
+            }
     hit->score += total;
     if (hit->score > 1)
         hit->score = 1;

