@@ -27,7 +27,7 @@
 extern "C" {
 #endif
 
-#define AKA_DEFAULT_THRESHOLD 0.80
+#define AKA_DEFAULT_THRESHOLD 0.76
 
 /** How a query part was found to match a list part. */
 typedef enum {

@@ -197,6 +197,22 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
             h->n--; /* lowered below the threshold by other fields */
     }
     qsort(h->hits, h->n, sizeof(*h->hits), hit_cmp);
+    /* One hit per (source, source id): two versions of one list loaded
+     * together hold the same entity twice; the better hit stands. */
+    {
+        size_t k = 0;
+        for (size_t i = 0; i < h->n; i++) {
+            int dup = 0;
+            for (size_t j = 0; j < k && !dup; j++)
+                dup = !strcmp(h->hits[j].entity->source,
+                              h->hits[i].entity->source) &&
+                      !strcmp(h->hits[j].entity->source_id,
+                              h->hits[i].entity->source_id);
+            if (!dup)
+                h->hits[k++] = h->hits[i];
+        }
+        h->n = k;
+    }
     if (h->n > (opts->max_hits ? opts->max_hits : 10))
         h->n = opts->max_hits ? opts->max_hits : 10;
 finish:
