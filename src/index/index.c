@@ -162,54 +162,6 @@ static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de,
     return AKA_OK;
 }
 
-/* A piece of a list name to index on its own. */
-typedef struct {
-    const char *s;
-    size_t len;
-} variant;
-#define MAX_VARIANTS 8
-
-/*
- * RULE-INDEX-2: a list name that holds alternatives is indexed as each of
- * them: the text outside parentheses, and each ';'-separated piece inside
- * them or at the top level. The UN writes "أبو بكر البغدادي الحسيني
- * القريشي (Abu Bakr al-Baghdadi al-Husayni al-Quraishi; Abu Bakr
- * al-Baghdadi)" as one alias.
- */
-static size_t name_variants(const char *full, variant *v, size_t max)
-{
-    size_t n = 0, len = strlen(full), i = 0, start = 0;
-    int depth = 0;
-
-    if (!strpbrk(full, "(;")) {
-        v[0] = (variant){full, len};
-        return 1;
-    }
-    /* pieces at depth 0 split on ';' with parenthesised parts cut out,
-     * pieces inside parentheses split on ';' */
-    for (i = 0; i <= len && n < max; i++) {
-        char c = i < len ? full[i] : '\0';
-        if (depth == 0 && (c == '(' || c == ';' || c == '\0')) {
-            if (i > start)
-                v[n++] = (variant){full + start, i - start};
-            if (c == '(')
-                depth = 1;
-            start = i + 1;
-        } else if (depth > 0 && (c == ')' || c == ';' || c == '\0')) {
-            if (i > start)
-                v[n++] = (variant){full + start, i - start};
-            if (c == ')')
-                depth = 0;
-            start = i + 1;
-        } else if (depth > 0 && c == '(') {
-            depth++;
-        }
-    }
-    if (!n)
-        v[n++] = (variant){full, len};
-    return n;
-}
-
 static int grow_names(aka_screener *s, size_t *cap)
 {
     aka__ix_name *p = aka__reallocarray(s->names, *cap * 2, sizeof(*p));
@@ -272,8 +224,9 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
             s->entities[eid] = e;
             for (size_t k = 0; k < e->n_names; k++) {
                 const char *full = e->names[k].full;
-                variant v[MAX_VARIANTS];
-                size_t nv = name_variants(full, v, MAX_VARIANTS);
+                aka__variant v[AKA_NAME_MAX_VARIANTS];
+                size_t nv = aka__name_variants(full, strlen(full), v,
+                                               AKA_NAME_MAX_VARIANTS);
 
                 for (size_t j = 0; j < nv; j++) {
                     aka__ix_name *in;

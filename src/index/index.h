@@ -2,7 +2,8 @@
  * index/index.h: the candidate index of a screener. Every list name is
  * parsed once (names stage); each part's key is indexed, and so is every
  * key with one letter deleted, so a query finds names that share a key or
- * are one edit away in key space (RULE-INDEX-1), without scoring the rest.
+ * are one edit away in key space (RULE-INDEX-1), without scoring the rest. A name holding alternatives is
+ * indexed as each of them (RULE-NAME-6).
  * Latin forms are indexed the same way (whole, and with one letter
  * deleted), for typos that change a key (Delcy/Delct: DLS/DLKT).
  * Candidates are ranked by the summed weight of the query parts they share

@@ -111,7 +111,7 @@ static int patronymic_of(const char *p, const char *x)
 #define SIM_GLUED 0.92
 #define SIM_ABD 0.85
 #define SIM_EDIT_SCALE 0.95
-#define SIM_EDIT_MIN_JW 0.80
+#define SIM_EDIT_MIN_JW 0.75
 #define SIM_KEY_MIN_JW 0.85
 #define SIM_PATRONYMIC_CAP 0.60
 

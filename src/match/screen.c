@@ -24,7 +24,8 @@
 
 typedef struct {
     uint32_t entity;
-    uint32_t name;   /* index into s->names */
+    uint32_t name;    /* index into s->names */
+    uint32_t variant; /* the query variant that scored it */
     double score;
 } best_t;
 
@@ -61,161 +62,214 @@ static int skipped(const aka_screener *s, const aka_screen_options *o,
     return 0;
 }
 
+/* One query variant, parsed, with its information factor. */
+typedef struct {
+    aka__name name;
+    double info_factor;   /* RULE-KIND-2 */
+} qvariant;
+
+/* The state of one aka_screen() call. */
+typedef struct {
+    const aka_screener *s;
+    const aka_screen_options *o;
+    const aka_query *q;
+    aka__weights w;
+    best_t *best;         /* best name per entity, nb used */
+    size_t nb, cap;
+    uint32_t *slot;       /* entity -> 1 + index in best */
+    uint32_t *cands;      /* scratch */
+} screen_ctx;
+
+/* Score the candidates of variant v, keeping the best name per entity. */
+static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
+{
+    const aka_screener *s = c->s;
+    size_t nc = 0;
+
+    if (c->o->exhaustive) {
+        for (size_t i = 0; i < s->n_names; i++)
+            c->cands[nc++] = (uint32_t)i;
+    } else if (aka__ix_candidates(s, &qv->name, c->cands,
+                                  c->o->max_candidates ? c->o->max_candidates
+                                                       : 256,
+                                  &nc) < 0) {
+        return AKA_ENOMEM;
+    }
+    for (size_t k = 0; k < nc; k++) {
+        const aka__ix_name *n = &s->names[c->cands[k]];
+        aka__name_score ns;
+        best_t *b;
+        double sc;
+
+        if (skipped(s, c->o, c->q, n))
+            continue;
+        aka__score_name(&ns, &qv->name, &n->parsed, &c->w);
+        sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
+        if (s->entities[n->entity]->names[n->name].kind ==
+            AKA_NAME_WEAK_ALIAS)
+            sc *= WEAK_ALIAS_FACTOR;
+        if (!c->slot[n->entity]) {
+            if (c->nb == c->cap) {
+                size_t ncap = c->cap ? c->cap * 2 : 256;
+                best_t *p = aka__reallocarray(c->best, ncap, sizeof(*p));
+                if (!p)
+                    return AKA_ENOMEM;
+                c->best = p;
+                c->cap = ncap;
+            }
+            c->best[c->nb] = (best_t){n->entity, c->cands[k], v, sc};
+            c->slot[n->entity] = (uint32_t)++c->nb;
+            continue;
+        }
+        b = &c->best[c->slot[n->entity] - 1];
+        if (sc > b->score) {
+            b->score = sc;
+            b->name = c->cands[k];
+            b->variant = v;
+        }
+    }
+    return AKA_OK;
+}
+
+/* Make the hit of best entry b (RULE-FIELD-0, RULE-KIND-*). */
+static int make_hit(aka_hits *h, const screen_ctx *c, const best_t *b,
+                    const qvariant *qv, const aka__query_fields *f,
+                    double alert)
+{
+    const aka__ix_name *n = &c->s->names[b->name];
+    const aka_entity *e = c->s->entities[b->entity];
+    aka__name_score ns;
+    aka_hit *hit = aka__hits_push(h);
+
+    if (!hit)
+        return AKA_ENOMEM;
+    aka__score_name(&ns, &qv->name, &n->parsed, &c->w);
+    hit->entity = e;
+    hit->name = &e->names[n->name];
+    hit->list_name = hit->name->full;
+    if (aka__hit_fill(hit, &h->arena, &ns, &qv->name, &n->parsed) < 0)
+        return AKA_ENOMEM;
+    /* RULE-FIELD-0: a name alone reaches at most NAME_ONLY_MAX; the rest
+     * is for other fields that agree, so a confirmed match ranks above a
+     * namesake with the same name */
+    hit->score = ns.score * qv->info_factor * NAME_ONLY_MAX;
+    if (aka__score_fields(hit, &h->arena, e, f, alert) < 0)
+        return AKA_ENOMEM;
+    /* room for two more: aka__score_fields leaves it (match.h) */
+    if (qv->info_factor < 1.0) {
+        aka_adjustment *adj =
+            (aka_adjustment *)&hit->adjustments[hit->n_adjustments++];
+        adj->field = "query_information";
+        adj->effect = (ns.score * qv->info_factor - ns.score) * NAME_ONLY_MAX;
+        adj->reason = "the query's parts are few and common: too little "
+                      "to identify anyone on their own";
+    }
+    if (hit->name->kind == AKA_NAME_WEAK_ALIAS) {
+        aka_adjustment *adj =
+            (aka_adjustment *)&hit->adjustments[hit->n_adjustments++];
+        double before = hit->score;
+        hit->score *= WEAK_ALIAS_FACTOR;
+        adj->field = "name_kind"; /* RULE-KIND-1 */
+        adj->effect = hit->score - before;
+        adj->reason = "matched a weak alias (low quality): a low-priority "
+                      "hit";
+    }
+    if (hit->score < c->o->threshold)
+        h->n--; /* lowered below the threshold by other fields */
+    return AKA_OK;
+}
+
+/* One hit per (source, source id), best first: two versions of one list
+ * loaded together hold the same entity twice; the better hit stands. */
+static void sort_and_dedupe(aka_hits *h, size_t max)
+{
+    size_t k = 0;
+
+    qsort(h->hits, h->n, sizeof(*h->hits), hit_cmp);
+    for (size_t i = 0; i < h->n; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < k && !dup; j++)
+            dup = !strcmp(h->hits[j].entity->source,
+                          h->hits[i].entity->source) &&
+                  !strcmp(h->hits[j].entity->source_id,
+                          h->hits[i].entity->source_id);
+        if (!dup)
+            h->hits[k++] = h->hits[i];
+    }
+    h->n = k < max ? k : max;
+}
+
 int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
                const aka_screen_options *opts)
 {
     aka_screen_options def = AKA_SCREEN_OPTIONS_INIT;
-    aka__weights w = {aka__ix_idf, s};
+    aka__variant var[AKA_NAME_MAX_VARIANTS];
+    qvariant qv[AKA_NAME_MAX_VARIANTS];
+    screen_ctx c;
     aka_hits *h = NULL;
-    aka__name qn;
     aka__query_fields f;
-    uint32_t *cands = NULL;
-    best_t *best = NULL;
-    uint32_t *slot = NULL; /* entity -> 1 + index in best, per candidate */
-    size_t nc = 0, nb = 0;
-    double info = 0, info_factor = 1.0, alert;
+    size_t nv, max_hits;
+    double alert;
     int rc;
 
     *out = NULL;
+    memset(&c, 0, sizeof(c));
     if (!opts)
         opts = &def;
     if (opts->version != AKA_SCREEN_OPTIONS_VERSION)
         return aka__error(AKA_EINVALID, "aka_screen_options version %u "
                           "unknown", opts->version);
+    max_hits = opts->max_hits ? opts->max_hits : 10;
     /* the alert line that fields may not lift a name across */
     alert = opts->threshold > 0 ? opts->threshold : AKA_DEFAULT_THRESHOLD;
+    c.s = s;
+    c.o = opts;
+    c.q = q;
+    c.w = (aka__weights){aka__ix_idf, s};
     h = aka__calloc(1, sizeof(*h));
     if (!h) {
         rc = aka__error(AKA_ENOMEM, "out of memory");
         goto done;
     }
-    rc = aka__name_parse(&qn, &h->arena, q->name ? q->name : "",
-                         q->name ? q->name_len : 0);
-    if (rc < 0) {
-        aka__error(rc, "name: %s", rc == AKA_EINVALID ? "invalid UTF-8"
-                                                      : aka_strerror(rc));
-        goto done;
+    /* RULE-NAME-6: a query holding alternatives is screened as each */
+    nv = aka__name_variants(q->name ? q->name : "", q->name ? q->name_len : 0,
+                            var, AKA_NAME_MAX_VARIANTS);
+    for (size_t v = 0; v < nv; v++) {
+        double info = 0;
+        rc = aka__name_parse(&qv[v].name, &h->arena, var[v].s, var[v].len);
+        if (rc < 0) {
+            aka__error(rc, "name: %s", rc == AKA_EINVALID ? "invalid UTF-8"
+                                                          : aka_strerror(rc));
+            goto done;
+        }
+        for (size_t i = 0; i < qv[v].name.n; i++)
+            info += aka__part_weight(&c.w, &qv[v].name.parts[i]);
+        qv[v].info_factor = info >= INFO_FULL ? 1.0 : info / INFO_FULL;
     }
     rc = aka__query_fields_parse(&f, &h->arena, q);
     if (rc < 0)
         goto done;
-    if (!qn.n)
-        goto finish; /* nothing to match: no hits */
-    for (size_t i = 0; i < qn.n; i++)
-        info += aka__part_weight(&w, &qn.parts[i]);
-    info_factor = info >= INFO_FULL ? 1.0 : info / INFO_FULL;
-    if (opts->exhaustive) {
-        cands = aka__malloc((s->n_names ? s->n_names : 1) * sizeof(*cands));
-        if (!cands)
-            goto oom;
-        for (size_t i = 0; i < s->n_names; i++)
-            cands[nc++] = (uint32_t)i;
-    } else {
-        size_t max = opts->max_candidates ? opts->max_candidates : 256;
-        cands = aka__malloc(max * sizeof(*cands));
-        if (!cands)
-            goto oom;
-        rc = aka__ix_candidates(s, &qn, cands, max, &nc);
-        if (rc < 0)
-            goto oom;
-    }
-    best = aka__malloc((nc ? nc : 1) * sizeof(*best));
-    if (!best)
+    c.cands = aka__malloc((opts->exhaustive ? s->n_names + 1
+                           : opts->max_candidates ? opts->max_candidates
+                                                  : 256) *
+                          sizeof(*c.cands));
+    c.slot = aka__calloc(s->n_entities + 1, sizeof(*c.slot));
+    if (!c.cands || !c.slot)
         goto oom;
-    /* Best name per entity. Entities of candidates are marked in `slot`,
-     * sized by entity count only when needed (exhaustive). */
-    slot = aka__calloc(s->n_entities ? s->n_entities : 1, sizeof(*slot));
-    if (!slot)
-        goto oom;
-    for (size_t k = 0; k < nc; k++) {
-        const aka__ix_name *n = &s->names[cands[k]];
-        aka__name_score ns;
-        double sc;
-
-        if (skipped(s, opts, q, n))
-            continue;
-        aka__score_name(&ns, &qn, &n->parsed, &w);
-        sc = ns.score * info_factor * NAME_ONLY_MAX;
-        if (s->entities[n->entity]->names[n->name].kind ==
-            AKA_NAME_WEAK_ALIAS)
-            sc *= WEAK_ALIAS_FACTOR;
-        if (!slot[n->entity]) {
-            best[nb] = (best_t){n->entity, cands[k], sc};
-            slot[n->entity] = (uint32_t)++nb;
-        } else if (sc > best[slot[n->entity] - 1].score) {
-            best[slot[n->entity] - 1].score = sc;
-            best[slot[n->entity] - 1].name = cands[k];
-        }
-    }
-    qsort(best, nb, sizeof(*best), best_cmp);
-    for (size_t k = 0; k < nb; k++) {
-        const aka__ix_name *n = &s->names[best[k].name];
-        const aka_entity *e = s->entities[best[k].entity];
-        aka__name_score ns;
-        aka_hit *hit;
-
+    for (size_t v = 0; v < nv; v++)
+        if (qv[v].name.n && gather(&c, &qv[v], (uint32_t)v) < 0)
+            goto oom;
+    qsort(c.best, c.nb, sizeof(*c.best), best_cmp);
+    for (size_t k = 0; k < c.nb; k++) {
         /* fields can only lower a score that is below the threshold */
-        if (best[k].score < opts->threshold)
+        if (c.best[k].score < opts->threshold ||
+            h->n >= 4 * max_hits + 16)
             break;
-        if (h->n >= 4 * (opts->max_hits ? opts->max_hits : 10) + 16)
-            break;
-        hit = aka__hits_push(h);
-        if (!hit)
+        if (make_hit(h, &c, &c.best[k], &qv[c.best[k].variant], &f,
+                     alert) < 0)
             goto oom;
-        aka__score_name(&ns, &qn, &n->parsed, &w);
-        hit->entity = e;
-        hit->name = &e->names[n->name];
-        hit->list_name = hit->name->full;
-        if (aka__hit_fill(hit, &h->arena, &ns, &qn, &n->parsed) < 0)
-            goto oom;
-        /* RULE-FIELD-0: a name alone reaches at most NAME_ONLY_MAX; the
-         * rest is for other fields that agree, so a confirmed match ranks
-         * above a namesake with the same name */
-        hit->score = ns.score * info_factor * NAME_ONLY_MAX;
-        if (aka__score_fields(hit, &h->arena, e, &f, alert) < 0)
-            goto oom;
-        /* room for two more: aka__score_fields leaves it (match.h) */
-        if (info_factor < 1.0) {
-            aka_adjustment *adj =
-                (aka_adjustment *)&hit->adjustments[hit->n_adjustments++];
-            adj->field = "query_information";
-            adj->effect = (ns.score * info_factor - ns.score) * NAME_ONLY_MAX;
-            adj->reason = "the query's parts are few and common: too little "
-                          "to identify anyone on their own";
-        }
-        if (hit->name->kind == AKA_NAME_WEAK_ALIAS) {
-            aka_adjustment *adj = (aka_adjustment *)&hit->adjustments
-                                      [hit->n_adjustments++];
-            double before = hit->score;
-            hit->score *= WEAK_ALIAS_FACTOR;
-            adj->field = "name_kind";  /* RULE-KIND-1 */
-            adj->effect = hit->score - before;
-            adj->reason = "matched a weak alias (low quality): "
-                          "a low-priority hit";
-        }
-        if (hit->score < opts->threshold)
-            h->n--; /* lowered below the threshold by other fields */
     }
-    qsort(h->hits, h->n, sizeof(*h->hits), hit_cmp);
-    /* One hit per (source, source id): two versions of one list loaded
-     * together hold the same entity twice; the better hit stands. */
-    {
-        size_t k = 0;
-        for (size_t i = 0; i < h->n; i++) {
-            int dup = 0;
-            for (size_t j = 0; j < k && !dup; j++)
-                dup = !strcmp(h->hits[j].entity->source,
-                              h->hits[i].entity->source) &&
-                      !strcmp(h->hits[j].entity->source_id,
-                              h->hits[i].entity->source_id);
-            if (!dup)
-                h->hits[k++] = h->hits[i];
-        }
-        h->n = k;
-    }
-    if (h->n > (opts->max_hits ? opts->max_hits : 10))
-        h->n = opts->max_hits ? opts->max_hits : 10;
-finish:
+    sort_and_dedupe(h, max_hits);
     *out = h;
     h = NULL;
     rc = AKA_OK;
@@ -223,9 +277,9 @@ finish:
 oom:
     rc = aka__error(AKA_ENOMEM, "screening: out of memory");
 done:
-    aka__free(cands);
-    aka__free(best);
-    aka__free(slot);
+    aka__free(c.cands);
+    aka__free(c.best);
+    aka__free(c.slot);
     aka_hits_free(h);
     return rc;
 }

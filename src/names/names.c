@@ -59,6 +59,45 @@ static const char *const legal_forms[] = {
     "muassasa", "private", "pvt", "societe", "sociedad", "anonima",
     "anonyme", "gesellschaft", "mbh", NULL};
 
+/*
+ * RULE-NAME-6: a name that holds alternatives stands for each of them: the
+ * text outside parentheses, and each ';'-separated piece inside them or at
+ * the top level. The UN writes "أبو بكر البغدادي الحسيني القريشي (Abu Bakr
+ * al-Baghdadi al-Husayni al-Quraishi; Abu Bakr al-Baghdadi)" as one alias.
+ */
+size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
+                          size_t max)
+{
+    size_t n = 0, start = 0;
+    int depth = 0;
+
+    if (!memchr(full, '(', len) && !memchr(full, ';', len)) {
+        v[0] = (aka__variant){full, len};
+        return 1;
+    }
+    for (size_t i = 0; i <= len && n < max; i++) {
+        char c = i < len ? full[i] : '\0';
+        if (depth == 0 && (c == '(' || c == ';' || c == '\0')) {
+            if (i > start)
+                v[n++] = (aka__variant){full + start, i - start};
+            if (c == '(')
+                depth = 1;
+            start = i + 1;
+        } else if (depth > 0 && (c == ')' || c == ';' || c == '\0')) {
+            if (i > start)
+                v[n++] = (aka__variant){full + start, i - start};
+            if (c == ')')
+                depth = 0;
+            start = i + 1;
+        } else if (depth > 0 && c == '(') {
+            depth++;
+        }
+    }
+    if (!n)
+        v[n++] = (aka__variant){full, len};
+    return n;
+}
+
 int aka__name_is_patronymic(const char *l)
 {
     static const char *const ends[] = {"ovich", "evich", "ovych", "evych",

@@ -86,6 +86,21 @@ size_t aka__name_key(char *out, size_t cap, const char *latin, size_t len);
  */
 int aka__name_mark_family(aka__name *n, aka__arena *a, const char *family);
 
+/* A piece of a name that stands for it on its own (RULE-NAME-6). */
+typedef struct {
+    const char *s;   /* borrowed from the name */
+    size_t len;
+} aka__variant;
+#define AKA_NAME_MAX_VARIANTS 8
+
+/**
+ * The alternatives a name holds: the text outside parentheses and each
+ * ';'-separated piece in or out of them ("X (Y; Z)" -> X, Y, Z); the whole
+ * name when it holds none. At most `max`; returns how many (>= 1).
+ */
+size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
+                          size_t max);
+
 /** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
 int aka__name_is_patronymic(const char *latin);
 
