@@ -403,6 +403,25 @@ static int is_particle(const char *w)
     return 0;
 }
 
+/* A word that belongs to the next one (title, particle, abd). */
+static int is_prefix_word(const char *w)
+{
+    static const char *const p[] = {"dr", "col", "mullah", "hajji", "haji",
+                                    "sheikh", "shaykh", "mr", "mrs", "abd",
+                                    "abdul", "abdel", "abdal", "gen", NULL};
+    char low[16];
+    size_t n = 0;
+
+    for (const char *c = w; *c && n + 1 < sizeof(low); c++)
+        if (isalpha((unsigned char)*c))
+            low[n++] = (char)tolower((unsigned char)*c);
+    low[n] = '\0';
+    for (const char *const *x = p; *x; x++)
+        if (!strcmp(low, *x))
+            return 1;
+    return is_particle(w) || !strncmp(low, "abd", 3);
+}
+
 /* Romanisation swaps, each way. */
 static const char *const roman[][2] = {
     {"ou", "u"}, {"u", "ou"}, {"y", "i"}, {"i", "y"}, {"j", "y"},
@@ -493,21 +512,26 @@ static int damage(aka_buf *out, const char *in, int kind)
         return changed && out->len;
     }
     case 9: /* middle names dropped: "A B C D" -> "A D", "X Y, A B C" ->
-               "X Y, A" (people only, see good_variant_source) */
+               "X Y, A"; titles, particles and abd stay with the word they
+               precede (people only, see set_variants) */
     {
         char *comma = strchr(tmp, ',');
+        size_t f = 0;
+        nw = split_words(comma ? comma + 1 : tmp, w, 32);
+        while (f < nw && is_prefix_word(w[f]))
+            f++;
         if (comma) {
-            *comma = '\0';
-            nw = split_words(comma + 1, w, 32);
-            if (nw < 2)
+            if (f + 1 >= nw)
                 return 0;
-            aka__buf_printf(out, "%s, %s", tmp, w[0]);
-            return 1;
-        }
-        nw = split_words(tmp, w, 32);
-        if (nw < 3)
+            *comma = '\0';
+            aka__buf_printf(out, "%s,", tmp);
+        } else if (f + 2 >= nw) {
             return 0;
-        aka__buf_printf(out, "%s %s", w[0], w[nw - 1]);
+        }
+        for (size_t k = 0; k <= f; k++)
+            aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
+        if (!comma)
+            aka__buf_printf(out, " %s", w[nw - 1]);
         return 1;
     }
     case 10: /* accents folded */

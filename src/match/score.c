@@ -102,6 +102,33 @@ static int patronymic_of(const char *p, const char *x)
            !strncmp(p, x, n - 1);
 }
 
+#define SIM_EDIT_SCALE 0.95
+#define SIM_EDIT_MIN_JW 0.75
+#define SIM_EXTENDED 0.70
+
+/*
+ * Edit evidence blends Jaro-Winkler with the share of letters that differ
+ * (Damerau-Levenshtein), so that a typo in a long name keeps most of its
+ * value and look-alike short names do not; 0 below SIM_EDIT_MIN_JW.
+ */
+static double edit_sim(const char *a, const char *b)
+{
+    double s = a[0] && b[0] ? jw(a, b) : 0, e;
+    size_t d, m;
+
+    if (s < SIM_EDIT_MIN_JW)
+        return 0;
+    d = dl(a, b);
+    m = strlen(a) > strlen(b) ? strlen(a) : strlen(b);
+    e = m && d != (size_t)-1 ? 1.0 - (double)d / (double)m : 0;
+    s = (0.5 * s + 0.5 * (e > 0 ? e : 0)) * SIM_EDIT_SCALE;
+    /* One name grown from another is another name: Sokol, Sokolov */
+    if (d >= 2 && (!strncmp(a, b, strlen(b)) || !strncmp(b, a, strlen(a))) &&
+        s > SIM_EXTENDED)
+        s = SIM_EXTENDED;
+    return s;
+}
+
 #define SIM_EXACT 1.0
 #define SIM_FOLDED 0.98
 #define SIM_TRANSLIT 0.97
@@ -110,8 +137,6 @@ static int patronymic_of(const char *p, const char *x)
 #define SIM_KEY_NEAR 0.80
 #define SIM_GLUED 0.92
 #define SIM_ABD 0.85
-#define SIM_EDIT_SCALE 0.95
-#define SIM_EDIT_MIN_JW 0.75
 #define SIM_KEY_MIN_JW 0.85
 #define SIM_PATRONYMIC_CAP 0.60
 
@@ -145,22 +170,23 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                                                                  : 0.5);
         *ev = AKA_EVIDENCE_PHONETIC;
     }
-    if (s >= SIM_EDIT_MIN_JW) {
-        /* RULE-SCORE-1: edit evidence blends Jaro-Winkler with the share
-         * of letters that differ, so that a typo in a long name keeps
-         * most of its value and look-alike short names do not. */
-        size_t d = dl(q->latin, l->latin);
-        size_t m = strlen(q->latin) > strlen(l->latin) ? strlen(q->latin)
-                                                       : strlen(l->latin);
-        double e = m && d != (size_t)-1 ? 1.0 - (double)d / (double)m : 0;
-        double v = (0.5 * s + 0.5 * (e > 0 ? e : 0)) * SIM_EDIT_SCALE;
+    if (!arabic) {
+        /* RULE-SCORE-1: edit evidence, on the Latin forms and (for a part
+         * that the names stage rewrote, Abdulkarim -> abdkarim) on the
+         * written words */
+        double v = edit_sim(q->latin, l->latin);
+        if (q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
+            strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) {
+            double t = edit_sim(q->text, l->text);
+            v = t > v ? t : v;
+        }
         if (v > best) {
             best = v;
             *ev = AKA_EVIDENCE_EDIT_DISTANCE;
         }
     }
-    if (best < SIM_KEY_NEAR && kq >= 4 && kl >= 4 &&
-        dl(q->key, l->key) == 1 && (arabic || s >= SIM_KEY_MIN_JW)) {
+    if (best < SIM_KEY_NEAR && kq >= 4 && kl >= 4 && arabic &&
+        dl(q->key, l->key) == 1) {
         best = SIM_KEY_NEAR;
         *ev = AKA_EVIDENCE_PHONETIC;
     }
@@ -224,9 +250,9 @@ static double joined_sim(const aka__part *one, const aka__part *a,
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
         return SIM_KEY_NEAR;
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC) {
-        double s = jw(one->latin, latin);
-        if (s >= 0.92)
-            return s * SIM_EDIT_SCALE;
+        double s = edit_sim(one->latin, latin);
+        if (s >= 0.85)
+            return s;
     }
     return 0;
 }

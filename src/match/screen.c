@@ -185,7 +185,8 @@ static void sort_and_dedupe(aka_hits *h, size_t max)
 {
     size_t k = 0;
 
-    qsort(h->hits, h->n, sizeof(*h->hits), hit_cmp);
+    if (h->n > 1)
+        qsort(h->hits, h->n, sizeof(*h->hits), hit_cmp);
     for (size_t i = 0; i < h->n; i++) {
         int dup = 0;
         for (size_t j = 0; j < k && !dup; j++)
@@ -259,7 +260,8 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     for (size_t v = 0; v < nv; v++)
         if (qv[v].name.n && gather(&c, &qv[v], (uint32_t)v) < 0)
             goto oom;
-    qsort(c.best, c.nb, sizeof(*c.best), best_cmp);
+    if (c.nb > 1)
+        qsort(c.best, c.nb, sizeof(*c.best), best_cmp);
     for (size_t k = 0; k < c.nb; k++) {
         /* fields can only lower a score that is below the threshold */
         if (c.best[k].score < opts->threshold ||

@@ -36,8 +36,8 @@ static const char *const titles[] = {
     "hajj", "alhaj", "alhajj", "elhaj", "elhajj", "alhadj", "sheikh", "shaikh", "shaykh", "sheik",
     "cheikh", "dr", "doctor", "mr", "mrs", "ms", "miss", "sir", "maulana",
     "mawlana", "maulvi", "mawlawi", "mawlavi", "moulavi", "maulavi",
-    "mualvi", "qari", "prof", "professor", "eng", "engineer", "general",
-    "colonel", "col", "gen", "brig", "capt", "captain", "major", "lt",
+    "mualvi", "qari", "prof", "professor", "eng", "engineer",
+    "colonel", "col", "gen", "brig", "capt", "captain", "maj", "lt",
     "sayyed", "syed", "sayyid", "seyyed", "seyed", "sayed", "sayyed",
     "hojatoleslam", "hodjatoleslam", "hojjatoleslam", "hojatolislam",
     "ayatollah", "ayatullah", "aka", "fka", "nka", "alias", NULL};
