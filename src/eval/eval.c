@@ -7,9 +7,10 @@
  *      Cyrillic or Arabic script and at least one Latin name is queried
  *      with its first such name, with its own non-Latin names left out of
  *      the search (leave-one-out). Right when the first hit is the record,
- *      or a record of another list with a name of the same phonetic keys
- *      (the same person listed twice, or a namesake that no name-only
- *      screening could tell apart). Grouped by list and script.
+ *      or a record of another list with a name of the same phonetic keys,
+ *      or holding all the keys of one of its names (the same person listed
+ *      twice, or a namesake that no name-only screening could tell apart).
+ *      Grouped by list and script.
  *   2. Spelling variants: Latin names of people and organisations (two
  *      words or more, eight letters or more) damaged one way each: typos,
  *      transposed, doubled and dropped letters, words reordered, "LAST,
@@ -101,10 +102,32 @@ static void signature(char *out, size_t cap, const aka__name *n, int keys)
         k += (size_t)snprintf(out + k, cap - k, "%s%s", i ? " " : "", p[i]);
 }
 
+/* 1 if every name part of a (two at least) has its key among b's parts:
+ * "Vladimir ROGOV" within "Vladimir Valeryevich ROGOV". */
+static int keys_within(const aka__name *a, const aka__name *b)
+{
+    size_t parts = 0;
+
+    for (size_t i = 0; i < a->n; i++) {
+        int found = 0;
+        if (a->parts[i].kind != AKA_PART_NAME)
+            continue;
+        parts++;
+        for (size_t j = 0; j < b->n && !found; j++)
+            found = b->parts[j].kind == AKA_PART_NAME &&
+                    !strcmp(a->parts[i].key, b->parts[j].key);
+        if (!found)
+            return 0;
+    }
+    return parts >= 2;
+}
+
 /*
  * Same person: the same record, or a record (of another list) with a name
- * of the same phonetic keys in any script: the person listed twice, or a
- * namesake no name-only screening could tell apart.
+ * of the same phonetic keys in any script, or one whose name holds all the
+ * keys of the other's (at least two parts: Vladimir ROGOV in Vladimir
+ * Valeryevich ROGOV): the person listed twice, or a namesake no name-only
+ * screening could tell apart.
  */
 static int same_person(const eval_ctx *c, const aka_entity *a, uint32_t ea,
                        const aka_entity *b)
@@ -122,7 +145,11 @@ static int same_person(const eval_ctx *c, const aka_entity *a, uint32_t ea,
         for (size_t j = c->first[eb]; j < c->first[eb] + c->count[eb];
              j++) {
             signature(sb, sizeof(sb), &c->s->names[j].parsed, 1);
-            if (sa[0] && !strcmp(sa, sb))
+            if (sa[0] && (!strcmp(sa, sb) ||
+                          keys_within(&c->s->names[i].parsed,
+                                      &c->s->names[j].parsed) ||
+                          keys_within(&c->s->names[j].parsed,
+                                      &c->s->names[i].parsed)))
                 return 1;
         }
     }

@@ -11,12 +11,13 @@
  *      over may match two adjacent parts of the other side joined
  *      (Abdulrahman / Abdul Rahman).                                SCORE-2
  *   3. Each part weighs by its kind (name 1, particle 0.25, legal form
- *      0.15, title and article 0) times its rarity among the loaded list
- *      names (idf of its key: a shared Muhammad says less than a shared
- *      Baghdadi).                                                  SCORE-3
+ *      0.15, title and article 0; a patronymic half) times its rarity
+ *      among the loaded list names (idf of its key: a shared Muhammad
+ *      says less than a shared Baghdadi).                          SCORE-3
  *   4. score = sum(sim * (wq + wl)) over aligned pairs /
  *      (all query weight + aligned list weight + cost * unaligned list
- *      weight): unmatched query parts cost fully; an unmatched list part
+ *      weight): an unmatched query part costs its weight, at least the
+ *      average weight of the query's parts; an unmatched list part
  *      costs 0.8 if the list marks it as the surname, 0.6 at either end of
  *      the name, 0.25 inside it (middle names, patronymics).      SCORE-4
  */

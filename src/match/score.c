@@ -35,6 +35,8 @@ double aka__part_weight(const aka__weights *w, const aka__part *p)
 
     if (f == 0.0)
         return 0.0;
+    if (aka__name_is_patronymic(p->latin))
+        f *= 0.5; /* RULE-SCORE-3: siblings share a patronymic */
     if (w && w->idf)
         idf = w->idf(w->ctx, p->key[0] ? p->key : p->latin);
     if (idf < 0)
@@ -287,7 +289,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     aka_evidence ev[AKA_NAME_MAX_PARTS][AKA_NAME_MAX_PARTS];
     double wq[AKA_NAME_MAX_PARTS], wl[AKA_NAME_MAX_PARTS];
     int qm[AKA_NAME_MAX_PARTS], lm[AKA_NAME_MAX_PARTS];
-    double num = 0, den = 0;
+    double num = 0, den = 0, avg_q;
     size_t nq = q->n, nl = l->n;
 
     out->n_pairs = 0;
@@ -370,9 +372,21 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
         num += p->sim * (p->wq + p->wl);
         den += p->wq + p->wl;
     }
+    /* an unmatched query part costs at least the query's average part:
+     * a common given name left over still says "someone else" */
+    {
+        double sum = 0;
+        size_t cnt = 0;
+        for (size_t i = 0; i < nq; i++)
+            if (wq[i] > 0) {
+                sum += wq[i];
+                cnt++;
+            }
+        avg_q = cnt ? sum / (double)cnt : 0;
+    }
     for (size_t i = 0; i < nq; i++)
         if (qm[i] == -1) {
-            den += wq[i];
+            den += wq[i] > avg_q ? wq[i] : avg_q;
             out->pairs[out->n_pairs++] = (aka__pair){
                 (int)i, -1, -1, -1, 0, AKA_EVIDENCE_NONE, wq[i], 0};
         }
