@@ -25,6 +25,7 @@
  *      should alert.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -66,6 +67,7 @@ typedef struct {
     aka__hash entity_ix;      /* entity pointer (as bytes) -> index */
     aka__baseline *bl;
     aka__baseline_name *bnames; /* prepared baseline names, by ix_name */
+    double *bscore;           /* the baseline's last scores, by ix_name */
     double t0;
 } eval_ctx;
 
@@ -158,9 +160,55 @@ static int same_person(const eval_ctx *c, const aka_entity *a, uint32_t ea,
 
 /* ---- the baseline, exhaustive ----------------------------------------------- */
 
-/* Best entity of the baseline for `q` (skipping the non-Latin names of
- * `skip`), and the best score; or the score of the first entity that is
- * the same person as `want` when want != NULL and it reaches thr. */
+/* Half of the names, scored by one thread. */
+typedef struct {
+    const eval_ctx *c;
+    const aka__baseline_name *q;
+    size_t from, to;
+} bl_part;
+
+static void *bl_score_part(void *arg)
+{
+    bl_part *p = arg;
+
+    for (size_t i = p->from; i < p->to; i++)
+        p->c->bscore[i] = aka__baseline_score(p->q, &p->c->bnames[i]);
+    return NULL;
+}
+
+/* The baseline's score of q against every list name, into c->bscore, on
+ * BL_THREADS threads (the prepared names are read-only). */
+#define BL_THREADS 2
+static int baseline_scores(eval_ctx *c, const char *q, size_t qlen)
+{
+    aka__baseline_name qn = {0};
+    bl_part part[BL_THREADS];
+    pthread_t th[BL_THREADS];
+    size_t n = c->s->n_names, started = 0;
+    int rc = aka__baseline_prepare(c->bl, q, qlen, &qn);
+
+    if (rc < 0)
+        return rc;
+    for (size_t t = 0; t < BL_THREADS; t++) {
+        part[t] = (bl_part){c, &qn, n * t / BL_THREADS,
+                            n * (t + 1) / BL_THREADS};
+        if (t + 1 < BL_THREADS &&
+            pthread_create(&th[t], NULL, bl_score_part, &part[t]) == 0)
+            started = t + 1;
+        else
+            bl_score_part(&part[t]);
+    }
+    for (size_t t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    /* a part whose thread did not start is scored here */
+    for (size_t t = started; t + 1 < BL_THREADS; t++)
+        bl_score_part(&part[t]);
+    aka__baseline_name_dispose(&qn);
+    return AKA_OK;
+}
+
+/* Best entity of the baseline for `q`, skipping the non-Latin names of
+ * `skip`. */
 typedef struct {
     uint32_t best_entity;
     double best_score;
@@ -169,8 +217,7 @@ typedef struct {
 static int baseline_run(eval_ctx *c, const char *q, size_t qlen,
                         const aka_entity *skip, bl_result *r)
 {
-    aka__baseline_name qn = {0};
-    int rc = aka__baseline_prepare(c->bl, q, qlen, &qn);
+    int rc = baseline_scores(c, q, qlen);
 
     r->best_entity = UINT32_MAX;
     r->best_score = -1;
@@ -179,16 +226,13 @@ static int baseline_run(eval_ctx *c, const char *q, size_t qlen,
     for (size_t i = 0; i < c->s->n_names; i++) {
         const aka__ix_name *x = &c->s->names[i];
         const aka_entity *e = c->s->entities[x->entity];
-        double sc;
         if (e == skip && e->names[x->name].non_latin)
             continue;
-        sc = aka__baseline_score(&qn, &c->bnames[i]);
-        if (sc > r->best_score) {
-            r->best_score = sc;
+        if (c->bscore[i] > r->best_score) {
+            r->best_score = c->bscore[i];
             r->best_entity = x->entity;
         }
     }
-    aka__baseline_name_dispose(&qn);
     return AKA_OK;
 }
 
@@ -197,20 +241,14 @@ static int baseline_finds(eval_ctx *c, const char *q, size_t qlen,
                           const aka_entity *want, uint32_t ew, double thr,
                           int *found)
 {
-    aka__baseline_name qn = {0};
-    int rc = aka__baseline_prepare(c->bl, q, qlen, &qn);
+    int rc = baseline_scores(c, q, qlen);
 
     *found = 0;
-    if (rc < 0)
-        return rc;
-    for (size_t i = 0; i < c->s->n_names && !*found; i++) {
-        const aka__ix_name *x = &c->s->names[i];
-        if (aka__baseline_score(&qn, &c->bnames[i]) >= thr &&
-            same_person(c, want, ew, c->s->entities[x->entity]))
+    for (size_t i = 0; rc == AKA_OK && i < c->s->n_names && !*found; i++)
+        if (c->bscore[i] >= thr &&
+            same_person(c, want, ew, c->s->entities[c->s->names[i].entity]))
             *found = 1;
-    }
-    aka__baseline_name_dispose(&qn);
-    return AKA_OK;
+    return rc;
 }
 
 /* Any list name at >= thr? */
@@ -985,7 +1023,8 @@ int aka_eval(FILE *out, const aka_screener *s, const aka_eval_options *opts)
         if (rc < 0)
             goto done;
         c.bnames = aka__calloc(s->n_names + 1, sizeof(*c.bnames));
-        if (!c.bnames)
+        c.bscore = aka__calloc(s->n_names + 1, sizeof(*c.bscore));
+        if (!c.bnames || !c.bscore)
             goto oom;
         for (size_t i = 0; i < s->n_names; i++) {
             const aka_entity *e = s->entities[s->names[i].entity];
@@ -1012,6 +1051,7 @@ done:
         for (size_t i = 0; i < s->n_names; i++)
             aka__baseline_name_dispose(&c.bnames[i]);
     aka__free(c.bnames);
+    aka__free(c.bscore);
     aka__baseline_free(c.bl);
     aka__hash_dispose(&c.entity_ix);
     aka__free(c.first);
