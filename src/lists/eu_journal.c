@@ -55,6 +55,7 @@
 #include <string.h>
 
 #include "lists/csv.h"
+#include "lists/groups.h"
 #include "lists/lists_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -115,29 +116,11 @@ static const int id_columns[] = {C_IMO, C_MMSI, C_SWIFT, C_TICKER};
 #define MAX_GROUP_ROWS 5000
 
 typedef struct {
-    size_t pos, line;  /* reader offset and line just before the row */
-    size_t row_line;   /* line where the row starts (for messages) */
-    size_t key_off;    /* entity columns: offset into eu_ctx.keys ... */
-    const char *key;   /* ... then a pointer into it (after pass 1) */
-    size_t key_len;
-    size_t seq;        /* row number in file order, from 0 */
-} eu_row;
-
-typedef struct {
-    size_t first, n;   /* rows[first .. first + n) after sorting */
-    size_t seq;        /* file order of its first row */
-} eu_group;
-
-typedef struct {
     aka__parse *p;
     aka__csv rd;            /* the reader; pass 2 moves it to each row */
     int col[N_COLS];        /* field index of each column, or -1 */
     size_t n_cols;          /* fields in the header */
-    eu_row *rows;
-    size_t n_rows, cap_rows;
-    aka_buf keys;           /* entity columns of all rows, back to back */
-    eu_group *groups;
-    size_t n_groups;
+    aka__row_groups rg;     /* rows, keyed by their entity columns */
     aka_buf val;            /* the cell value being read */
     aka_buf s1, s2, s3;     /* scratch strings */
 } eu_ctx;
@@ -912,12 +895,12 @@ static int read_header(eu_ctx *u)
     return AKA_OK;
 }
 
-/* Append one length-prefixed field to the key buffer. */
+/* Append one length-prefixed field to the current row's key. */
 static int key_put(eu_ctx *u, aka__span s)
 {
-    int rc = aka__buf_printf(&u->keys, "%zu:", s.len);
+    int rc = aka__buf_printf(&u->rg.keys, "%zu:", s.len);
 
-    return rc < 0 ? rc : aka__buf_append(&u->keys, s.ptr, s.len);
+    return rc < 0 ? rc : aka__buf_append(&u->rg.keys, s.ptr, s.len);
 }
 
 /* Pass 1: check and index every data row. */
@@ -929,7 +912,6 @@ static int index_rows(eu_ctx *u)
 
     for (;;) {
         size_t pos = c->pos, line = c->line;
-        eu_row *r;
 
         rc = aka__csv_next(c);
         if (rc <= 0)
@@ -950,95 +932,20 @@ static int index_rows(eu_ctx *u)
                 return aka__parse_fail(p, p->in.path, c->row_line,
                                        "row has no name and no alias");
         }
-        if (u->n_rows == u->cap_rows) {
-            size_t ncap = u->cap_rows ? u->cap_rows * 2 : 256;
-            eu_row *nr = aka__reallocarray(u->rows, ncap, sizeof(*nr));
-            if (!nr)
-                return AKA_ENOMEM;
-            u->rows = nr;
-            u->cap_rows = ncap;
-        }
-        r = &u->rows[u->n_rows];
-        memset(r, 0, sizeof(*r));
-        r->pos = pos;
-        r->line = line;
-        r->row_line = c->row_line;
-        r->seq = u->n_rows;
-        r->key_off = u->keys.len;
+        rc = aka__row_groups_add(&u->rg, c, pos, line, NULL);
+        if (rc < 0)
+            return rc;
         for (int k = 0; k < N_COLS; k++)
             if (!columns[k].meta && (rc = key_put(u, fld(u, k))) < 0)
                 return rc;
-        r->key_len = u->keys.len - r->key_off;
-        u->n_rows++;
     }
-}
-
-static int row_cmp(const void *a, const void *b)
-{
-    const eu_row *x = a, *y = b;
-    size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
-    int c = memcmp(x->key, y->key, n);
-
-    if (c)
-        return c;
-    if (x->key_len != y->key_len)
-        return x->key_len < y->key_len ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static int group_cmp(const void *a, const void *b)
-{
-    size_t x = ((const eu_group *)a)->seq, y = ((const eu_group *)b)->seq;
-
-    return x < y ? -1 : x > y;
-}
-
-/* Sort the rows into entities, in the order they first appear. */
-static int make_groups(eu_ctx *u)
-{
-    size_t i, j;
-
-    if (!u->n_rows)
-        return AKA_OK;
-    for (i = 0; i < u->n_rows; i++)
-        u->rows[i].key = u->keys.ptr + u->rows[i].key_off;
-    qsort(u->rows, u->n_rows, sizeof(*u->rows), row_cmp);
-    u->groups = aka__reallocarray(NULL, u->n_rows, sizeof(*u->groups));
-    if (!u->groups)
-        return AKA_ENOMEM;
-    for (i = 0; i < u->n_rows; i = j) {
-        for (j = i + 1; j < u->n_rows; j++)
-            if (u->rows[j].key_len != u->rows[i].key_len ||
-                memcmp(u->rows[j].key, u->rows[i].key, u->rows[i].key_len))
-                break;
-        u->groups[u->n_groups].first = i;
-        u->groups[u->n_groups].n = j - i;
-        u->groups[u->n_groups].seq = u->rows[i].seq;
-        u->n_groups++;
-    }
-    qsort(u->groups, u->n_groups, sizeof(*u->groups), group_cmp);
-    return AKA_OK;
-}
-
-/* Move the reader back to row r and read it again. */
-static int reread(eu_ctx *u, const eu_row *r)
-{
-    int rc;
-
-    u->rd.pos = r->pos;
-    u->rd.line = r->line;
-    rc = aka__csv_next(&u->rd);
-    if (rc == 0)
-        rc = aka__parse_fail(u->p, u->p->in.path, r->row_line,
-                             "row vanished on second reading");
-    return rc < 0 ? rc : AKA_OK;
 }
 
 /* Pass 2 for one entity: build it from its rows and append it. */
-static int build_group(eu_ctx *u, const eu_group *g)
+static int build_group(eu_ctx *u, const aka__row_group *g)
 {
     aka__parse *p = u->p;
-    const eu_row *rows = u->rows + g->first;
+    const aka__row *rows = u->rg.rows + g->first;
     int rc;
 
     if (g->n > MAX_GROUP_ROWS)
@@ -1046,7 +953,7 @@ static int build_group(eu_ctx *u, const eu_group *g)
                           "more than %d", p->in.path, rows[0].row_line,
                           g->n, MAX_GROUP_ROWS);
     aka__eb_begin(&p->eb, "eu");
-    rc = reread(u, &rows[0]);
+    rc = aka__row_groups_reread(p, &u->rd, &rows[0]);
     if (rc >= 0)
         rc = make_id(u);
     if (rc >= 0)
@@ -1055,7 +962,7 @@ static int build_group(eu_ctx *u, const eu_group *g)
         rc = add_entity(u);
     for (size_t i = 0; i < g->n && rc >= 0; i++) {
         if (i)
-            rc = reread(u, &rows[i]);
+            rc = aka__row_groups_reread(p, &u->rd, &rows[i]);
         if (rc >= 0)
             rc = add_context(u);
     }
@@ -1133,20 +1040,18 @@ int aka__parse_eu_journal(aka__parse *p)
     rc = index_rows(&u);
     if (rc < 0)
         goto done;
-    rc = make_groups(&u);
+    rc = aka__row_groups_sort(&u.rg);
     if (rc < 0)
         goto done;
-    for (size_t i = 0; i < u.n_groups && rc >= 0; i++)
-        rc = build_group(&u, &u.groups[i]);
+    for (size_t i = 0; i < u.rg.n_groups && rc >= 0; i++)
+        rc = build_group(&u, &u.rg.groups[i]);
     if (rc >= 0)
         rc = unique_ids(&u);
     if (rc >= 0)
         p->allow_empty = 1; /* a header alone is an empty annex */
 done:
     aka__csv_dispose(&u.rd);
-    aka__free(u.rows);
-    aka__free(u.groups);
-    aka__buf_dispose(&u.keys);
+    aka__row_groups_dispose(&u.rg);
     aka__buf_dispose(&u.val);
     aka__buf_dispose(&u.s1);
     aka__buf_dispose(&u.s2);

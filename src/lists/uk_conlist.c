@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "lists/csv.h"
+#include "lists/groups.h"
 #include "lists/lists_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -81,30 +82,11 @@ static const struct {
 enum { ROW_NONAME = 0, ROW_OTHER, ROW_PRIMARY, ROW_VARIATION };
 
 typedef struct {
-    size_t pos, line;  /* reader offset and line just before the row */
-    size_t row_line;   /* line where the row starts (for messages) */
-    size_t id_off;     /* group id: offset into uk_ctx.ids (pass 1) */
-    const char *id;    /* ... then a pointer into it (after pass 1) */
-    size_t id_len;
-    size_t seq;        /* row number in file order, from 0 */
-    int cls;           /* ROW_* */
-} uk_row;
-
-typedef struct {
-    size_t first, n;   /* rows[first .. first + n) after sorting */
-    size_t seq;        /* file order of its first row */
-} uk_group;
-
-typedef struct {
     aka__parse *p;
     aka__csv rd;            /* the reader; pass 2 moves it to each row */
     int col[N_COLS];        /* field index of each column, or -1 */
     size_t n_cols;          /* fields in the header */
-    uk_row *rows;
-    size_t n_rows, cap_rows;
-    aka_buf ids;            /* group ids of all rows, back to back */
-    uk_group *groups;
-    size_t n_groups;
+    aka__row_groups rg;     /* rows, keyed by their Group ID; cls ROW_* */
     aka_buf s_name, s_family, s_quality, s_lang; /* scratch strings */
 } uk_ctx;
 
@@ -579,7 +561,7 @@ static int index_rows(uk_ctx *u)
     for (;;) {
         size_t pos = c->pos, line = c->line;
         aka__span id, type;
-        uk_row *r;
+        aka__row *r;
 
         rc = aka__csv_next(c);
         if (rc <= 0)
@@ -592,22 +574,9 @@ static int index_rows(uk_ctx *u)
         if (!id.len)
             return aka__parse_fail(p, p->in.path, c->row_line,
                                    "row without a Group ID");
-        if (u->n_rows == u->cap_rows) {
-            size_t ncap = u->cap_rows ? u->cap_rows * 2 : 1024;
-            uk_row *nr = aka__reallocarray(u->rows, ncap, sizeof(*nr));
-            if (!nr)
-                return AKA_ENOMEM;
-            u->rows = nr;
-            u->cap_rows = ncap;
-        }
-        r = &u->rows[u->n_rows];
-        memset(r, 0, sizeof(*r));
-        r->pos = pos;
-        r->line = line;
-        r->row_line = c->row_line;
-        r->id_off = u->ids.len;
-        r->id_len = id.len;
-        r->seq = u->n_rows;
+        rc = aka__row_groups_add(&u->rg, c, pos, line, &r);
+        if (rc < 0)
+            return rc;
         type = fld(u, C_ALIAS_TYPE);
         r->cls = span_is(type, "Primary name")             ? ROW_PRIMARY
                  : span_is(type, "Primary name variation") ? ROW_VARIATION
@@ -617,87 +586,24 @@ static int index_rows(uk_ctx *u)
                 break;
             else if (k == C_NAME6)
                 r->cls = ROW_NONAME;
-        rc = aka__buf_append(&u->ids, id.ptr, id.len);
+        rc = aka__buf_append(&u->rg.keys, id.ptr, id.len);
         if (rc < 0)
             return rc;
-        u->n_rows++;
     }
-}
-
-static int row_cmp(const void *a, const void *b)
-{
-    const uk_row *x = a, *y = b;
-    size_t n = x->id_len < y->id_len ? x->id_len : y->id_len;
-    int c = memcmp(x->id, y->id, n);
-
-    if (c)
-        return c;
-    if (x->id_len != y->id_len)
-        return x->id_len < y->id_len ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* Groups sort by the file position of their first row. */
-static int group_cmp(const void *a, const void *b)
-{
-    size_t x = ((const uk_group *)a)->seq, y = ((const uk_group *)b)->seq;
-
-    return x < y ? -1 : x > y;
-}
-
-/* Sort the rows into groups, in the order groups first appear. */
-static int make_groups(uk_ctx *u)
-{
-    size_t i, j;
-
-    for (i = 0; i < u->n_rows; i++)
-        u->rows[i].id = u->ids.ptr + u->rows[i].id_off;
-    if (!u->n_rows)
-        return AKA_OK;
-    qsort(u->rows, u->n_rows, sizeof(*u->rows), row_cmp);
-    u->groups = aka__reallocarray(NULL, u->n_rows, sizeof(*u->groups));
-    if (!u->groups)
-        return AKA_ENOMEM;
-    for (i = 0; i < u->n_rows; i = j) {
-        for (j = i + 1; j < u->n_rows; j++)
-            if (u->rows[j].id_len != u->rows[i].id_len ||
-                memcmp(u->rows[j].id, u->rows[i].id, u->rows[i].id_len))
-                break;
-        u->groups[u->n_groups].first = i;
-        u->groups[u->n_groups].n = j - i;
-        u->groups[u->n_groups].seq = u->rows[i].seq;
-        u->n_groups++;
-    }
-    qsort(u->groups, u->n_groups, sizeof(*u->groups), group_cmp);
-    return AKA_OK;
-}
-
-/* Move the reader back to row r and read it again. */
-static int reread(uk_ctx *u, const uk_row *r)
-{
-    int rc;
-
-    u->rd.pos = r->pos;
-    u->rd.line = r->line;
-    rc = aka__csv_next(&u->rd);
-    if (rc == 0)
-        rc = aka__parse_fail(u->p, u->p->in.path, r->line,
-                             "row vanished on second reading");
-    return rc < 0 ? rc : AKA_OK;
 }
 
 /* Pass 2 for one group: build and append its entity. */
-static int build_group(uk_ctx *u, const uk_group *g)
+static int build_group(uk_ctx *u, const aka__row_group *g)
 {
     aka__parse *p = u->p;
-    const uk_row *rows = u->rows + g->first, *prim = NULL;
+    const aka__row *rows = u->rg.rows + g->first, *prim = NULL;
     aka__span type;
     int rc;
 
     if (g->n > MAX_GROUP_ROWS)
         return aka__error(AKA_ELIMIT, "%s:%zu: group %.*s has %zu rows, "
                           "more than %d", p->in.path, rows[0].row_line,
-                          (int)rows[0].id_len, rows[0].id, g->n,
+                          (int)rows[0].key_len, rows[0].key, g->n,
                           MAX_GROUP_ROWS);
     for (size_t i = 0; i < g->n && !prim; i++)
         if (rows[i].cls == ROW_PRIMARY)
@@ -711,9 +617,9 @@ static int build_group(uk_ctx *u, const uk_group *g)
     if (!prim)
         prim = &rows[0];
     aka__eb_begin(&p->eb, "uk");
-    rc = aka__eb_id(&p->eb, rows[0].id, rows[0].id_len);
+    rc = aka__eb_id(&p->eb, rows[0].key, rows[0].key_len);
     if (rc >= 0)
-        rc = reread(u, prim);
+        rc = aka__row_groups_reread(p, &u->rd, prim);
     if (rc < 0)
         return rc;
     type = fld(u, C_GROUP_TYPE);
@@ -725,18 +631,18 @@ static int build_group(uk_ctx *u, const uk_group *g)
         rc = aka__parse_warn(p, "%s:%zu: group %.*s has no 'Primary name' "
                              "row; its first name is used as primary",
                              p->in.path, prim->row_line,
-                             (int)rows[0].id_len, rows[0].id);
+                             (int)rows[0].key_len, rows[0].key);
     if (rc >= 0)
         rc = add_name(u, 1);
     for (size_t i = 0; i < g->n && rc >= 0; i++) {
-        rc = reread(u, &rows[i]);
+        rc = aka__row_groups_reread(p, &u->rd, &rows[i]);
         if (rc >= 0)
             rc = add_name(u, 0);
         if (rc >= 0)
             rc = add_fields(u);
     }
     for (size_t i = 0; i < g->n && rc >= 0; i++) {
-        rc = reread(u, &rows[i]);
+        rc = aka__row_groups_reread(p, &u->rd, &rows[i]);
         if (rc >= 0)
             rc = add_docs(u, "Passport", C_PASSPORT, C_PASSPORT_DETAILS);
         if (rc >= 0)
@@ -748,14 +654,14 @@ static int build_group(uk_ctx *u, const uk_group *g)
     if (!p->eb.n_names)
         return aka__parse_fail(p, p->in.path, rows[0].row_line,
                                "group %.*s has no name",
-                               (int)rows[0].id_len, rows[0].id);
+                               (int)rows[0].key_len, rows[0].key);
     /* Only a non-Latin name: it is all the list gives, so it is primary. */
     p->eb.names[0].kind = AKA_NAME_PRIMARY;
     rc = aka__eb_end(&p->eb);
     if (rc == AKA_EINVALID)
         rc = aka__parse_fail(p, p->in.path, rows[0].row_line,
                              "group %.*s has no id or no name",
-                             (int)rows[0].id_len, rows[0].id);
+                             (int)rows[0].key_len, rows[0].key);
     return rc;
 }
 
@@ -774,16 +680,14 @@ int aka__parse_uk_conlist(aka__parse *p)
     rc = index_rows(&u);
     if (rc < 0)
         goto done;
-    rc = make_groups(&u);
+    rc = aka__row_groups_sort(&u.rg);
     if (rc < 0)
         goto done;
-    for (size_t i = 0; i < u.n_groups && rc >= 0; i++)
-        rc = build_group(&u, &u.groups[i]);
+    for (size_t i = 0; i < u.rg.n_groups && rc >= 0; i++)
+        rc = build_group(&u, &u.rg.groups[i]);
 done:
     aka__csv_dispose(&u.rd);
-    aka__free(u.rows);
-    aka__free(u.groups);
-    aka__buf_dispose(&u.ids);
+    aka__row_groups_dispose(&u.rg);
     aka__buf_dispose(&u.s_name);
     aka__buf_dispose(&u.s_family);
     aka__buf_dispose(&u.s_quality);
