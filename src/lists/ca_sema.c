@@ -87,36 +87,11 @@ static const char *const thematic_regimes[] = {
 
 /* ---- text helpers -------------------------------------------------------- */
 
-/*
- * Trimmed text content of element `n`, copied into the scratch arena.
- * *out is NULL when n is NULL or its text is empty. AKA_OK or AKA_ENOMEM.
- */
-static int text_of(ca_ctx *c, xmlNodePtr n, const char **out)
-{
-    char *raw = aka__xml_text(n);
-    const char *t;
-    size_t len;
-    int rc = AKA_OK;
-
-    *out = NULL;
-    if (!raw)
-        goto done;
-    len = strlen(raw);
-    t = aka__trim(raw, &len);
-    if (len) {
-        *out = aka__arena_strndup(&c->scratch, t, len);
-        if (!*out)
-            rc = AKA_ENOMEM;
-    }
-done:
-    xmlFree(raw);
-    return rc;
-}
-
+/* aka__xml_child_trimmed() into the record's scratch arena. */
 static int child_text(ca_ctx *c, xmlNodePtr n, const char *name,
                       const char **out)
 {
-    return text_of(c, aka__xml_child(n, name), out);
+    return aka__xml_child_trimmed(out, &c->scratch, n, name);
 }
 
 /* Code point at s[i] (i < len); *next is the index after it. */

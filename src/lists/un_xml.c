@@ -62,38 +62,11 @@ typedef struct {
     size_t lineno;      /* line of the current record's start tag */
 } un_ctx;
 
-/*
- * Trimmed text content of element `n`, copied into the scratch arena.
- * *out is NULL when n is NULL or its text is empty. Returns AKA_OK or
- * AKA_ENOMEM.
- */
-static int text_of(un_ctx *c, xmlNodePtr n, const char **out)
-{
-    char *raw = aka__xml_text(n);
-    const char *t;
-    size_t len;
-    int rc = AKA_OK;
-
-    *out = NULL;
-    if (!raw)
-        goto done;
-    len = strlen(raw);
-    t = aka__trim(raw, &len);
-    if (len) {
-        *out = aka__arena_strndup(&c->scratch, t, len);
-        if (!*out)
-            rc = AKA_ENOMEM;
-    }
-done:
-    xmlFree(raw);
-    return rc;
-}
-
-/* text_of() of the first child element of `n` named `name`. */
+/* aka__xml_child_trimmed() into the record's scratch arena. */
 static int child_text(un_ctx *c, xmlNodePtr n, const char *name,
                       const char **out)
 {
-    return text_of(c, aka__xml_child(n, name), out);
+    return aka__xml_child_trimmed(out, &c->scratch, n, name);
 }
 
 /* Append `s` to `b`, preceded by `sep` unless `b` is empty; NULL s is a
@@ -172,7 +145,7 @@ static int add_values(un_ctx *c, xmlNodePtr n, aka__field f)
 
     for (xmlNodePtr v = aka__xml_child(n, "VALUE"); v;
          v = aka__xml_next_sibling(v, "VALUE")) {
-        rc = text_of(c, v, &s);
+        rc = aka__xml_trimmed(&s, &c->scratch, v);
         if (rc < 0)
             return rc;
         if (s && (rc = aka__eb_field(&c->p->eb, f, s, strlen(s))) < 0)
@@ -447,7 +420,7 @@ static int add_child(un_ctx *c, xmlNodePtr n)
     if (strcmp(name, "UN_LIST_TYPE") && strcmp(name, "LISTED_ON") &&
         strcmp(name, "COMMENTS1") && strcmp(name, "GENDER"))
         return AKA_OK; /* names (read before) and bookkeeping */
-    if ((rc = text_of(c, n, &s)) < 0 || !s)
+    if ((rc = aka__xml_trimmed(&s, &c->scratch, n)) < 0 || !s)
         return rc;
     if (!strcmp(name, "UN_LIST_TYPE"))
         return aka__eb_field(b, AKA_F_PROGRAM, s, strlen(s));

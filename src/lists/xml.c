@@ -6,6 +6,7 @@
 #include "aka/common.h"
 #include "lists/xml.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 static void on_error(void *arg, xmlErrorPtr e)
 {
@@ -185,6 +186,34 @@ char *aka__xml_text(xmlNodePtr n)
 char *aka__xml_child_text(xmlNodePtr n, const char *name)
 {
     return aka__xml_text(aka__xml_child(n, name));
+}
+
+int aka__xml_trimmed(const char **out, aka__arena *arena, xmlNodePtr n)
+{
+    char *raw = aka__xml_text(n);
+    const char *t;
+    size_t len;
+    int rc = AKA_OK;
+
+    *out = NULL;
+    if (!raw)
+        goto done;
+    len = strlen(raw);
+    t = aka__trim(raw, &len);
+    if (len) {
+        *out = aka__arena_strndup(arena, t, len);
+        if (!*out)
+            rc = AKA_ENOMEM;
+    }
+done:
+    xmlFree(raw);
+    return rc;
+}
+
+int aka__xml_child_trimmed(const char **out, aka__arena *arena, xmlNodePtr n,
+                           const char *name)
+{
+    return aka__xml_trimmed(out, arena, aka__xml_child(n, name));
 }
 
 char *aka__xml_prop(xmlNodePtr n, const char *name)

@@ -17,6 +17,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
+#include "util/arena.h"
+
 typedef struct {
     xmlTextReaderPtr r;
     const char *path;
@@ -66,6 +68,16 @@ int aka__xml_is(xmlNodePtr n, const char *name);
 char *aka__xml_text(xmlNodePtr n);
 /** Text content of the first child named `name`, or NULL (xmlFree). */
 char *aka__xml_child_text(xmlNodePtr n, const char *name);
+/**
+ * Trimmed text content of n, copied into `arena`.
+ * @param[out] out  the text (owned by the arena), or NULL when n is NULL or
+ *                  its text is blank
+ * @return AKA_OK or AKA_ENOMEM
+ */
+int aka__xml_trimmed(const char **out, aka__arena *arena, xmlNodePtr n);
+/** aka__xml_trimmed() of the first child of n named `name`. */
+int aka__xml_child_trimmed(const char **out, aka__arena *arena, xmlNodePtr n,
+                           const char *name);
 /** Attribute of an element node, or NULL (xmlFree). */
 char *aka__xml_prop(xmlNodePtr n, const char *name);
 /** Line number of a node. */
