@@ -27,10 +27,12 @@ size_t aka__ix_term(char *out, size_t cap, const aka__part *p)
     return n < cap ? n : cap - 1;
 }
 
-double aka__ix_idf(const void *ctx, const char *term)
+double aka__ix_idf(const void *ctx, const aka__part *p)
 {
     const aka_screener *s = ctx;
-    long id = aka__hash_find(&s->terms, term, strlen(term));
+    char term[128];
+    size_t len = aka__ix_term(term, sizeof(term), p);
+    long id = aka__hash_find(&s->terms, term, len);
     double df = id >= 0 ? s->df[id] : 1;
 
     return log(1.0 + (double)s->n_names / df);

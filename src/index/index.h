@@ -50,8 +50,8 @@ struct aka_screener {
     aka__postings lpost;         /* Latin deletion -> names */
 };
 
-/** idf of a term (aka__weights callback); ctx is the screener. */
-double aka__ix_idf(const void *ctx, const char *term);
+/** idf of a part's term (aka__weights callback); ctx is the screener. */
+double aka__ix_idf(const void *ctx, const aka__part *p);
 
 /** The index term of a part: its key, or "~latin" when the key is empty. */
 size_t aka__ix_term(char *out, size_t cap, const aka__part *p);

@@ -30,8 +30,9 @@
 
 /* Weights of parts: by kind, and by key rarity when `idf` is given. */
 typedef struct {
-    /* idf of a key, or a negative value when unknown; NULL: all 1 */
-    double (*idf)(const void *ctx, const char *key);
+    /* idf of a part's index term, or a negative value when unknown;
+     * NULL: all 1 */
+    double (*idf)(const void *ctx, const aka__part *p);
     const void *ctx;
 } aka__weights;
 

@@ -38,7 +38,7 @@ double aka__part_weight(const aka__weights *w, const aka__part *p)
     if (aka__name_is_patronymic(p->latin))
         f *= 0.5; /* RULE-SCORE-3: siblings share a patronymic */
     if (w && w->idf)
-        idf = w->idf(w->ctx, p->key[0] ? p->key : p->latin);
+        idf = w->idf(w->ctx, p);
     if (idf < 0)
         idf = 1.0;
     return f * idf;
