@@ -246,7 +246,7 @@ static const char search_help[] =
     "Search one name (any script) in the lists and explain each hit.\n"
     "  --list PATH     a list file or a directory of them (repeatable)\n"
     "  --limit N       at most N hits (10)\n"
-    "  --threshold T   drop hits scoring below T (0.80; 0 keeps all)\n"
+    "  --threshold T   drop hits scoring below T (0.76; 0 keeps all)\n"
     "  --birth-date D  YYYY, YYYY-MM or YYYY-MM-DD\n"
     "  --country C     ISO 3166 code or English name\n"
     "  --fail-on-hit   exit 1 when there is a hit\n"
