@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "util/alloc.h"
 
 static const char *env_path(const char *var, const char *rel)
 {
@@ -103,4 +104,84 @@ int has_string(aka_strings v, const char *s)
         if (!strcmp(v.items[i], s))
             return 1;
     return 0;
+}
+
+const aka_name *name_of(const aka_entity *e, const char *full)
+{
+    int i = name_index(e, full);
+
+    if (i < 0)
+        fail_msg("%s has no name '%s'", e->source_id, full);
+    return &e->names[i];
+}
+
+const aka_document *doc_of(const aka_entity *e, const char *number)
+{
+    for (size_t i = 0; i < e->n_documents; i++)
+        if (!strcmp(e->documents[i].number, number))
+            return &e->documents[i];
+    fail_msg("%s has no document '%s'", e->source_id, number);
+    return NULL;
+}
+
+void assert_date(aka_date d, int y, int m, int day)
+{
+    assert_int_equal(d.year, y);
+    assert_int_equal(d.month, m);
+    assert_int_equal(d.day, day);
+}
+
+void assert_name(const aka_entity *e, const char *full, aka_name_kind kind,
+                 const char *family, const char *quality)
+{
+    const aka_name *n = name_of(e, full);
+
+    assert_int_equal(n->kind, kind);
+    if (family)
+        assert_string_equal(n->family, family);
+    else
+        assert_null(n->family);
+    if (quality)
+        assert_string_equal(n->quality, quality);
+    else
+        assert_null(n->quality);
+}
+
+size_t count_schema(const aka_list *l, aka_schema s)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < aka_list_count(l); i++)
+        n += aka_list_entity(l, i)->schema == s;
+    return n;
+}
+
+size_t count_names(const aka_list *l, aka_name_kind kind, const char *quality)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < aka_list_count(l); i++) {
+        const aka_entity *e = aka_list_entity(l, i);
+        for (size_t k = 0; k < e->n_names; k++)
+            n += e->names[k].kind == kind &&
+                 (!quality || (e->names[k].quality &&
+                               !strcmp(e->names[k].quality, quality)));
+    }
+    return n;
+}
+
+aka_list *parse_oom(const char *name, const char *doc, long tries)
+{
+    aka_list *l = NULL;
+    int rc = AKA_ENOMEM;
+
+    for (long n = 0; n < tries && rc == AKA_ENOMEM; n++) {
+        aka__alloc_fail_after(n);
+        rc = aka_list_parse(&l, name, doc, strlen(doc), NULL);
+        aka__alloc_fail_after(-1);
+        if (rc == AKA_ENOMEM)
+            assert_null(l);
+    }
+    assert_int_equal(rc, AKA_OK);
+    return l;
 }

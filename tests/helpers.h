@@ -1,8 +1,10 @@
 /*
  * tests/helpers.h: shared by the cmocka test programs. Paths to the real
  * lists (AKA_SHARED) and fixtures (AKA_TESTDATA), loading helpers that fail
- * the test with aka's message, and a guarded copy of a buffer that ends
- * right before a PROT_NONE page so that any over-read crashes.
+ * the test with aka's message, a guarded copy of a buffer that ends
+ * right before a PROT_NONE page so that any over-read crashes, look-ups
+ * into a loaded list that fail the test when the item is absent, and an
+ * out-of-memory loop.
  */
 #ifndef AKA_TEST_HELPERS_H
 #define AKA_TEST_HELPERS_H
@@ -38,6 +40,27 @@ const aka_entity *entity(const aka_list *l, const char *source_id);
 int name_index(const aka_entity *e, const char *full);
 /* 1 if `s` is among the strings. */
 int has_string(aka_strings v, const char *s);
+/* The name with this exact text; fails the test if absent. */
+const aka_name *name_of(const aka_entity *e, const char *full);
+/* The document with this number; fails the test if absent. */
+const aka_document *doc_of(const aka_entity *e, const char *number);
+/* Assert d is y-m-day. */
+void assert_date(aka_date d, int y, int m, int day);
+/* Assert the name `full` exists with this kind, family and quality (NULL:
+ * the field must be NULL). */
+void assert_name(const aka_entity *e, const char *full, aka_name_kind kind,
+                 const char *family, const char *quality);
+/* Entities of schema s in the list. */
+size_t count_schema(const aka_list *l, aka_schema s);
+/* Names of this kind (and quality, unless NULL) over the whole list. */
+size_t count_names(const aka_list *l, aka_name_kind kind, const char *quality);
+/*
+ * Parse `doc` with aka_list_parse() while failing the 1st, 2nd... Nth
+ * allocation in turn (at most `tries`): each failed parse must return
+ * AKA_ENOMEM and no list; the first run that allocates enough must
+ * return AKA_OK. Returns that list (owned by the caller).
+ */
+aka_list *parse_oom(const char *name, const char *doc, long tries);
 
 /* main() that runs `tests`, optionally filtered by argv[1] (a glob). */
 #define AKA_TEST_MAIN(tests)                                               \

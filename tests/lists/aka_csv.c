@@ -12,22 +12,6 @@
 #include "util/alloc.h"
 #include "lists/lists_int.h"
 
-static const aka_name *name_of(const aka_entity *e, const char *full)
-{
-    int i = name_index(e, full);
-
-    if (i < 0)
-        fail_msg("%s has no name '%s'", e->source_id, full);
-    return &e->names[i];
-}
-
-static void assert_date(aka_date d, int y, int m, int day)
-{
-    assert_int_equal(d.year, y);
-    assert_int_equal(d.month, m);
-    assert_int_equal(d.day, day);
-}
-
 static aka_list *fixture(void)
 {
     aka_list *l = load_ok(testdata_path("aka_list.csv"));

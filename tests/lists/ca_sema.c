@@ -17,7 +17,6 @@
 
 #include "helpers.h"
 #include "lists/lists_int.h"
-#include "util/alloc.h"
 #include "util/utf8.h"
 
 #define CA_FILE "data/other/canada_sema.xml"
@@ -38,15 +37,6 @@ static int cyrillic_or_arabic(const char *s)
             return 1;
     }
     return 0;
-}
-
-static const aka_name *name_of(const aka_entity *e, const char *full)
-{
-    int i = name_index(e, full);
-
-    if (i < 0)
-        fail_msg("%s has no name '%s'", e->source_id, full);
-    return &e->names[i];
 }
 
 static void test_lists_ca_sema__counts(void **state)
@@ -403,18 +393,10 @@ static void test_lists_ca_sema__empty_and_utf8(void **state)
 static void test_lists_ca_sema__out_of_memory(void **state)
 {
     static const char doc[] = OOM_DOC;
-    aka_list *l = NULL;
-    int rc = AKA_ENOMEM;
+    aka_list *l;
 
     (void)state;
-    for (long n = 0; n < 1000 && rc == AKA_ENOMEM; n++) {
-        aka__alloc_fail_after(n);
-        rc = aka_list_parse(&l, "oom.xml", doc, strlen(doc), NULL);
-        aka__alloc_fail_after(-1);
-        if (rc == AKA_ENOMEM)
-            assert_null(l);
-    }
-    assert_int_equal(rc, AKA_OK);
+    l = parse_oom("oom.xml", doc, 1000);
     aka_list_free(l);
 }
 

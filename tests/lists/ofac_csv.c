@@ -15,31 +15,6 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static size_t count_schema(const aka_list *l, aka_schema s)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < aka_list_count(l); i++)
-        n += aka_list_entity(l, i)->schema == s;
-    return n;
-}
-
-/* Names of this kind (and quality, unless NULL) over the whole list. */
-static size_t count_names(const aka_list *l, aka_name_kind kind,
-                          const char *quality)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < aka_list_count(l); i++) {
-        const aka_entity *e = aka_list_entity(l, i);
-        for (size_t k = 0; k < e->n_names; k++)
-            n += e->names[k].kind == kind &&
-                 (!quality || (e->names[k].quality &&
-                               !strcmp(e->names[k].quality, quality)));
-    }
-    return n;
-}
-
 static size_t count_addresses(const aka_list *l)
 {
     size_t n = 0;
@@ -47,43 +22,6 @@ static size_t count_addresses(const aka_list *l)
     for (size_t i = 0; i < aka_list_count(l); i++)
         n += aka_list_entity(l, i)->addresses.count;
     return n;
-}
-
-/* The name with this text; fails the test if absent. */
-static const aka_name *name_of(const aka_entity *e, const char *full)
-{
-    int i = name_index(e, full);
-
-    if (i < 0)
-        fail_msg("entity %s has no name '%s'", e->source_id, full);
-    return &e->names[i];
-}
-
-static void assert_name(const aka_entity *e, const char *full,
-                        aka_name_kind kind, const char *family,
-                        const char *quality)
-{
-    const aka_name *n = name_of(e, full);
-
-    assert_int_equal(n->kind, kind);
-    if (family)
-        assert_string_equal(n->family, family);
-    else
-        assert_null(n->family);
-    if (quality)
-        assert_string_equal(n->quality, quality);
-    else
-        assert_null(n->quality);
-}
-
-/* The document with this number; fails the test if absent. */
-static const aka_document *doc_of(const aka_entity *e, const char *number)
-{
-    for (size_t i = 0; i < e->n_documents; i++)
-        if (!strcmp(e->documents[i].number, number))
-            return &e->documents[i];
-    fail_msg("entity %s has no document '%s'", e->source_id, number);
-    return NULL;
 }
 
 /* The birth date whose text is `text`; fails the test if absent. */
@@ -94,13 +32,6 @@ static const aka_birth_date *dob_of(const aka_entity *e, const char *text)
             return &e->birth_dates[i];
     fail_msg("entity %s has no birth date '%s'", e->source_id, text);
     return NULL;
-}
-
-static void assert_date(aka_date d, int y, int m, int day)
-{
-    assert_int_equal(d.year, y);
-    assert_int_equal(d.month, m);
-    assert_int_equal(d.day, day);
 }
 
 /* 1 if some warning of the list contains `needle`. */

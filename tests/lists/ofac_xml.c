@@ -16,58 +16,6 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static size_t count_schema(const aka_list *l, aka_schema s)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < aka_list_count(l); i++)
-        n += aka_list_entity(l, i)->schema == s;
-    return n;
-}
-
-static size_t count_names(const aka_list *l, aka_name_kind kind,
-                          const char *quality)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < aka_list_count(l); i++) {
-        const aka_entity *e = aka_list_entity(l, i);
-        for (size_t k = 0; k < e->n_names; k++)
-            n += e->names[k].kind == kind &&
-                 (!quality || (e->names[k].quality &&
-                               !strcmp(e->names[k].quality, quality)));
-    }
-    return n;
-}
-
-static void assert_name(const aka_entity *e, const char *full,
-                        aka_name_kind kind, const char *family,
-                        const char *quality)
-{
-    int i = name_index(e, full);
-
-    if (i < 0)
-        fail_msg("entity %s has no name '%s'", e->source_id, full);
-    assert_int_equal(e->names[i].kind, kind);
-    if (family)
-        assert_string_equal(e->names[i].family, family);
-    else
-        assert_null(e->names[i].family);
-    if (quality)
-        assert_string_equal(e->names[i].quality, quality);
-    else
-        assert_null(e->names[i].quality);
-}
-
-static const aka_document *doc_of(const aka_entity *e, const char *number)
-{
-    for (size_t i = 0; i < e->n_documents; i++)
-        if (!strcmp(e->documents[i].number, number))
-            return &e->documents[i];
-    fail_msg("entity %s has no document '%s'", e->source_id, number);
-    return NULL;
-}
-
 /* An sdnList document around `body` (entries), with its header. */
 static char *doc(const char *count, const char *body)
 {
