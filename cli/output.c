@@ -65,6 +65,19 @@ json_t *cli_hit_json(const aka_hit *h)
     return o;
 }
 
+/* Print s left-aligned in `width` columns, counting characters (UTF-8
+ * code points), not bytes. */
+static void pad(FILE *f, const char *s, size_t width)
+{
+    size_t n = 0;
+
+    for (const char *p = s; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    fputs(s, f);
+    for (; n < width; n++)
+        fputc(' ', f);
+}
+
 void cli_hit_print(FILE *f, const aka_hit *h, size_t rank)
 {
     if (h->entity)
@@ -73,15 +86,16 @@ void cli_hit_print(FILE *f, const aka_hit *h, size_t rank)
                 h->entity->names[0].full, aka_schema_name(h->entity->schema));
     else
         fprintf(f, "score %.4f\n", h->score);
-    fprintf(f, "   matched %s\"%s\"; name score %.4f\n",
+    fprintf(f, "   matched %s%s\"%s\"; name score %.4f\n",
             h->name ? aka_name_kind_name(h->name->kind) : "",
-            h->list_name, h->name_score);
+            h->name ? " " : "", h->list_name, h->name_score);
     for (size_t i = 0; i < h->n_parts; i++) {
         const aka_part_match *p = &h->parts[i];
-        fprintf(f, "     %-22s %-4s %-22s %-15s sim %.2f  weight %.2f\n",
-                p->query_part ? p->query_part : "-",
-                p->query_part && p->list_part ? "<->" : "",
-                p->list_part ? p->list_part : "-",
+        fputs("     ", f);
+        pad(f, p->query_part ? p->query_part : "-", 22);
+        fprintf(f, " %-4s ", p->query_part && p->list_part ? "<->" : "");
+        pad(f, p->list_part ? p->list_part : "-", 22);
+        fprintf(f, " %-15s sim %.2f  weight %.2f\n",
                 aka_evidence_name(p->evidence), p->similarity, p->weight);
     }
     for (size_t i = 0; i < h->n_adjustments; i++)

@@ -70,7 +70,8 @@ typedef struct {
                                   aka_compare() results */
     const aka_name *name;      /* the list name that matched best, borrowed;
                                   NULL in aka_compare() results */
-    const char *list_name;     /* that name's text */
+    const char *list_name;     /* that name's text, or the alternative in
+                                  it that matched ("X (Y; Z)": Y) */
     double score;              /* final score */
     double name_score;         /* before other fields */
     const aka_part_match *parts;

@@ -238,6 +238,8 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
                     in = &s->names[s->n_names];
                     in->entity = eid;
                     in->name = (uint32_t)k;
+                    in->var_off = (uint32_t)(v[j].s - full);
+                    in->var_len = (uint32_t)v[j].len;
                     rc = aka__name_parse(&in->parsed, &s->arena, v[j].s,
                                          v[j].len);
                     if (rc == AKA_ENOMEM)

@@ -23,6 +23,8 @@
 typedef struct {
     uint32_t entity;    /* index into the screener's entities */
     uint32_t name;      /* index into that entity's names */
+    uint32_t var_off;   /* the variant of that name indexed here */
+    uint32_t var_len;   /* (RULE-NAME-6): bytes of names[name].full */
     aka__name parsed;
 } aka__ix_name;
 

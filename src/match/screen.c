@@ -14,6 +14,7 @@
 #include "match/match.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 #define WEAK_ALIAS_FACTOR 0.90
 /* RULE-KIND-2: a query whose parts together weigh less than this (one
@@ -147,6 +148,14 @@ static int make_hit(aka_hits *h, const screen_ctx *c, const best_t *b,
     hit->entity = e;
     hit->name = &e->names[n->name];
     hit->list_name = hit->name->full;
+    if (n->var_len != strlen(hit->name->full)) {
+        /* the alternative that matched, not the whole name (RULE-NAME-6) */
+        size_t len = n->var_len;
+        const char *t = aka__trim(hit->name->full + n->var_off, &len);
+        hit->list_name = aka__arena_strndup(&h->arena, t, len);
+        if (!hit->list_name)
+            return AKA_ENOMEM;
+    }
     if (aka__hit_fill(hit, &h->arena, &ns, &qv->name, &n->parsed) < 0)
         return AKA_ENOMEM;
     /* RULE-FIELD-0: a name alone reaches at most NAME_ONLY_MAX; the rest
