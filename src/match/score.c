@@ -94,6 +94,18 @@ static int arabic_key_eq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* 1 if the part starts with a vowel sound: a Latin vowel, or in Arabic
+ * script alef or ain (normalised text). */
+static int initial_vowel(const aka__part *p)
+{
+    const unsigned char *t = (const unsigned char *)p->text;
+
+    if (p->script == AKA_SCRIPT_ARABIC)
+        return (t[0] == 0xD8 && t[1] == 0xA7) ||  /* ا */
+               (t[0] == 0xD8 && t[1] == 0xB9);    /* ع */
+    return strchr("aeiou", p->latin[0]) != NULL && p->latin[0];
+}
+
 /* 1 if p is a patronymic made from x (mikhailovich from mikhailov). */
 static int patronymic_of(const char *p, const char *x)
 {
@@ -137,6 +149,7 @@ static double edit_sim(const char *a, const char *b)
 #define SIM_KEY 0.93
 #define SIM_KEY_SHORT 0.86
 #define SIM_KEY_NEAR 0.80
+#define SIM_KEY_OTHER_VOWEL 0.72
 #define SIM_GLUED 0.92
 #define SIM_ABD 0.85
 #define SIM_KEY_MIN_JW 0.85
@@ -164,6 +177,12 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     if (kq && kq == kl && (!strcmp(q->key, l->key) ||
                            (arabic && arabic_key_eq(q->key, l->key)))) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
+        /* Across Arabic script a key has no vowels; the one vowel a
+         * romanisation always shows is the first: عمر (ain) is Omar or
+         * Umar, never Mire. */
+        if (arabic && q->script != l->script &&
+            initial_vowel(q) != initial_vowel(l))
+            best = SIM_KEY_OTHER_VOWEL;
         /* Written in Latin on both sides, a shared key counts only as
          * far as the spellings agree (Omar and Merai share MR); short
          * keys collide more, so they need closer spellings. */
