@@ -22,7 +22,8 @@ static const char eval_help[] =
     "  --seed S     seed of the sets (20261127)\n"
     "  --candidate-recall  also check that the index finds the top hit of\n"
     "               scoring every name (slow)\n"
-    "  --failures FILE  write aka's misses and false alerts there (TSV)\n";
+    "  --failures FILE  write aka's misses and false alerts there (TSV)\n"
+    "  --sets 1,2,3 which sets to run (all)\n";
 
 int cmd_eval(int argc, char **argv)
 {
@@ -37,6 +38,7 @@ int cmd_eval(int argc, char **argv)
         {"json", no_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"failures", required_argument, NULL, 'f'},
+        {"sets", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     aka_eval_options o = AKA_EVAL_OPTIONS_INIT;
@@ -61,6 +63,12 @@ int cmd_eval(int argc, char **argv)
         case 'c': o.candidate_recall = 1; break;
         case 'j': o.json = 1; break;
         case 'q': o.progress = NULL; break;
+        case 'S':
+            o.sets = 0;
+            for (const char *p = optarg; *p; p++)
+                if (*p >= '1' && *p <= '3')
+                    o.sets |= 1u << (*p - '1');
+            break;
         case 'f':
             if (fail_file)
                 fclose(fail_file);

@@ -30,11 +30,13 @@ typedef struct {
     FILE *progress;             /* progress lines, or NULL */
     FILE *failures;             /* aka's misses and false alerts, one per
                                    line, or NULL */
+    unsigned sets;              /* which sets: 1 original script, 2
+                                   spelling variants, 4 strangers */
 } aka_eval_options;
 #define AKA_EVAL_OPTIONS_VERSION 1
 #define AKA_EVAL_OPTIONS_INIT                                              \
     { AKA_EVAL_OPTIONS_VERSION, 20261127UL, 300, AKA_DEFAULT_THRESHOLD,   \
-      0.90, 1, 0, 0, NULL, NULL }
+      0.90, 1, 0, 0, NULL, NULL, 7 }
 
 /**
  * Build the sets from the screener's lists, run aka (and the baseline),

@@ -130,10 +130,13 @@ typedef struct {
     const aka_entity *skip_entity; /* evaluation (leave-one-out): names of
                                       this entity are not searched... */
     int skip_non_latin_only;       /* ...only its non-Latin ones if 1 */
+    int latin_only;                /* evaluation: search only list names
+                                      written in Latin script */
 } aka_screen_options;
 #define AKA_SCREEN_OPTIONS_VERSION 1
 #define AKA_SCREEN_OPTIONS_INIT                                            \
-    { AKA_SCREEN_OPTIONS_VERSION, AKA_DEFAULT_THRESHOLD, 10, 0, 256, NULL, 0 }
+    { AKA_SCREEN_OPTIONS_VERSION, AKA_DEFAULT_THRESHOLD, 10, 0, 256, NULL, \
+      0, 0 }
 
 /**
  * Screen one record. @param[out] out hits at or above the threshold, best

@@ -5,8 +5,9 @@
  * HOW THE SETS ARE BUILT (fixed seed; at most `sample` queries a group)
  *   1. Original script: every UN, UK, EU and Canada record with a name in
  *      Cyrillic or Arabic script and at least one Latin name is queried
- *      with its first such name, with its own non-Latin names left out of
- *      the search (leave-one-out). Right when the first hit is the record,
+ *      with its first such name against the Latin names of every list
+ *      only (leave-one-out, stricter than leaving out the record's own:
+ *      other lists often carry the same original-script name). Right when the first hit is the record,
  *      or a record of another list with a name of the same phonetic keys,
  *      or holding all the keys of one of its names (the same person listed
  *      twice, or a namesake that no name-only screening could tell apart).
@@ -68,6 +69,7 @@ typedef struct {
     aka__baseline *bl;
     aka__baseline_name *bnames; /* prepared baseline names, by ix_name */
     double *bscore;           /* the baseline's last scores, by ix_name */
+    int latin_only;           /* set 1: only Latin list names searched */
     double t0;
 } eval_ctx;
 
@@ -226,7 +228,8 @@ static int baseline_run(eval_ctx *c, const char *q, size_t qlen,
     for (size_t i = 0; i < c->s->n_names; i++) {
         const aka__ix_name *x = &c->s->names[i];
         const aka_entity *e = c->s->entities[x->entity];
-        if (e == skip && e->names[x->name].non_latin)
+        if ((e == skip && e->names[x->name].non_latin) ||
+            (c->latin_only && aka__ix_non_latin(x)))
             continue;
         if (c->bscore[i] > r->best_score) {
             r->best_score = c->bscore[i];
@@ -332,6 +335,7 @@ static int set_original_script(eval_ctx *c, report *rep)
 
     if (!picks)
         return AKA_ENOMEM;
+    c->latin_only = 1;
     for (size_t si = 0; si < 4 && rc == AKA_OK; si++)
         for (size_t sc = 0; sc < 2 && rc == AKA_OK; sc++) {
             size_t np = 0;
@@ -376,6 +380,7 @@ static int set_original_script(eval_ctx *c, report *rep)
                 so.max_hits = 1;
                 so.skip_entity = e;
                 so.skip_non_latin_only = 1;
+                so.latin_only = 1;
                 qq.name = q;
                 qq.name_len = strlen(q);
                 rc = aka_screen(&h, c->s, &qq, &so);
@@ -408,6 +413,7 @@ static int set_original_script(eval_ctx *c, report *rep)
             if (np)
                 progress(c, group);
         }
+    c->latin_only = 0;
     aka__free(picks);
     return rc;
 }
@@ -1035,9 +1041,9 @@ int aka_eval(FILE *out, const aka_screener *s, const aka_eval_options *opts)
         }
         progress(&c, "baseline names prepared");
     }
-    if ((rc = set_original_script(&c, &rep)) < 0 ||
-        (rc = set_variants(&c, &rep)) < 0 ||
-        (rc = set_strangers(&c, &rep)) < 0)
+    if (((c.o->sets & 1) && (rc = set_original_script(&c, &rep)) < 0) ||
+        ((c.o->sets & 2) && (rc = set_variants(&c, &rep)) < 0) ||
+        ((c.o->sets & 4) && (rc = set_strangers(&c, &rep)) < 0))
         goto done;
     if (c.o->candidate_recall &&
         (rc = candidate_recall(&c, &cr_n, &cr_ok)) < 0)

@@ -27,6 +27,15 @@ size_t aka__ix_term(char *out, size_t cap, const aka__part *p)
     return n < cap ? n : cap - 1;
 }
 
+int aka__ix_non_latin(const aka__ix_name *n)
+{
+    for (size_t i = 0; i < n->parsed.n; i++)
+        if (n->parsed.parts[i].script != AKA_SCRIPT_LATIN &&
+            n->parsed.parts[i].script != AKA_SCRIPT_NONE)
+            return 1;
+    return 0;
+}
+
 double aka__ix_idf(const void *ctx, const aka__part *p)
 {
     const aka_screener *s = ctx;

@@ -52,6 +52,9 @@ struct aka_screener {
     aka__postings lpost;         /* Latin deletion -> names */
 };
 
+/** 1 if a parsed list name has a part in a script other than Latin. */
+int aka__ix_non_latin(const aka__ix_name *n);
+
 /** idf of a part's term (aka__weights callback); ctx is the screener. */
 double aka__ix_idf(const void *ctx, const aka__part *p);
 

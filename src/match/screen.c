@@ -57,6 +57,8 @@ static int skipped(const aka_screener *s, const aka_screen_options *o,
 
     if (q->schema >= 0 && (int)e->schema != q->schema)
         return 1;
+    if (o->latin_only && aka__ix_non_latin(n))
+        return 1;
     if (o->skip_entity && e == o->skip_entity &&
         (!o->skip_non_latin_only || e->names[n->name].non_latin))
         return 1;
