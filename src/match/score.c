@@ -206,8 +206,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
             *ev = AKA_EVIDENCE_EDIT_DISTANCE;
         }
     }
-    if (best < SIM_KEY_NEAR && kq >= 4 && kl >= 4 && arabic &&
-        dl(q->key, l->key) == 1) {
+    if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 && (kq >= 4 || kl >= 4) &&
+        arabic && dl(q->key, l->key) == 1) {
         best = SIM_KEY_NEAR;
         *ev = AKA_EVIDENCE_PHONETIC;
     }

@@ -235,6 +235,7 @@ typedef struct {
 
 static const char ARABIC_AL[] = "\xD8\xA7\xD9\x84";   /* ال */
 static const char ARABIC_ABD[] = "\xD8\xB9\xD8\xA8\xD8\xAF"; /* عبد */
+static const char ARABIC_ALLAH[] = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";
 
 /* 1 if latin is abd with an optional article (abd, abdul, abdur...). */
 static int abd_alone(const char *l)
@@ -252,11 +253,11 @@ static size_t abd_glued(const char *l, size_t len)
     static const char *const arts[] = {"ul", "el", "al", "ol", "ur", "ar",
                                        "us", "as", "ud", "ad", "ut", "at",
                                        "uz", "az", "un", "an", "u", NULL};
-    if (len < 7 || strncmp(l, "abd", 3) != 0)
+    if (len < 6 || strncmp(l, "abd", 3) != 0)
         return 0;
     for (const char *const *a = arts; *a; a++) {
         size_t k = strlen(*a);
-        if (!strncmp(l + 3, *a, k) && len - 3 - k >= 4 &&
+        if (!strncmp(l + 3, *a, k) && len - 3 - k >= 3 &&
             strncmp(l + 3 + k, "llah", 4) && strncmp(l + 3 + k, "lah", 3))
             return k; /* but abdullah, abdallah stay whole */
     }
@@ -315,6 +316,18 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
             p += 6;
             n -= 6;
         }
+        if (sc == AKA_SCRIPT_ARABIC && n > 10 && *p != ' ' &&
+            !memcmp(p + n - 8, ARABIC_ALLAH, 8) &&
+            nw + 2 < AKA_NAME_MAX_PARTS && memcmp(p, ARABIC_ABD, 6)) {
+            /* RULE-NAME-2: سعيدالله -> سعيد + الله (Saidullah), joined
+             * again by the scorer */
+            w[nw].text = p;
+            w[nw].text_len = n - 8;
+            w[nw].script = sc;
+            nw++;
+            p += n - 8;
+            n = 8;
+        }
         if (sc == AKA_SCRIPT_ARABIC && n > 6 && !memcmp(p, ARABIC_AL, 4) &&
             nw + 1 < AKA_NAME_MAX_PARTS &&
             !(n == 8 && !memcmp(p + 4, "\xD9\x84\xD9\x87", 4))) {
@@ -370,7 +383,10 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
                 j++;
             if (j < nw && w[j].kind == AKA_PART_NAME) {
                 aka__buf_clear(&glue);
-                if ((rc = aka__buf_append(&glue, "abd", 3)) < 0 ||
+                if ((rc = aka__buf_append(&glue, w[j].latin.ptr[0] == 'h'
+                                                     ? "abd'" : "abd",
+                                          w[j].latin.ptr[0] == 'h' ? 4 : 3))
+                        < 0 ||
                     (rc = aka__buf_append(&glue, w[j].latin.ptr,
                                           w[j].latin.len)) < 0)
                     goto done;
@@ -391,7 +407,9 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
             if (strip && w[i].kind == AKA_PART_NAME) {
                 /* RULE-NAME-2: abdurrahman -> abd + rahman */
                 aka__buf_clear(&glue);
-                if ((rc = aka__buf_append(&glue, "abd", 3)) < 0 ||
+                if ((rc = aka__buf_append(&glue, l[3 + strip] == 'h'
+                                                     ? "abd'" : "abd",
+                                          l[3 + strip] == 'h' ? 4 : 3)) < 0 ||
                     (rc = aka__buf_append(&glue, l + 3 + strip,
                                           ll - 3 - strip)) < 0)
                     goto done;
