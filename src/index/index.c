@@ -97,6 +97,20 @@ static int layout(aka__postings *post, const pairs *p, size_t n_terms)
     return AKA_OK;
 }
 
+/*
+ * Write into `out` the string t[0..len) without its letter d (so `out`
+ * holds len - 1 bytes). Returns 0 when deleting d gives the same string
+ * as deleting d - 1 (a doubled letter), which callers skip.
+ */
+static int deletion(char *out, const char *t, size_t len, size_t d)
+{
+    if (d > 0 && t[d] == t[d - 1])
+        return 0;
+    memcpy(out, t, d);
+    memcpy(out + d, t + d + 1, len - d - 1);
+    return 1;
+}
+
 #define LATIN_DEL_MIN 4   /* shortest Latin form indexed with deletions */
 #define LATIN_DEL_MAX 24
 
@@ -114,10 +128,8 @@ static int index_latin(aka_screener *s, uint32_t id, const char *l,
     if (t < 0 || pairs_push(ld, (uint32_t)t, id) < 0)
         return AKA_ENOMEM;
     for (size_t d = 0; d < len; d++) {
-        if (d > 0 && l[d] == l[d - 1])
+        if (!deletion(del, l, len, d))
             continue;
-        memcpy(del, l, d);
-        memcpy(del + d, l + d + 1, len - d - 1);
         t = aka__hash_intern(&s->ldels, del, len - 1, NULL);
         if (t < 0 || pairs_push(ld, (uint32_t)t, id) < 0)
             return AKA_ENOMEM;
@@ -161,10 +173,8 @@ static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de,
             continue;
         for (size_t d = 0; d < len; d++) {
             long dt;
-            if (d > 0 && term[d] == term[d - 1])
-                continue; /* same deletion as the previous one */
-            memcpy(del, term, d);
-            memcpy(del + d, term + d + 1, len - d - 1);
+            if (!deletion(del, term, len, d))
+                continue;
             dt = aka__hash_intern(&s->dels, del, len - 1, NULL);
             if (dt < 0 || pairs_push(de, (uint32_t)dt, id) < 0)
                 return AKA_ENOMEM;
@@ -435,10 +445,8 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                               (unsigned)i, 0.7f * wt);
         for (size_t d = 0; rc == AKA_OK && term[0] != '~' && tlen >= 3 &&
                            d < tlen; d++) {
-            if (d > 0 && term[d] == term[d - 1])
+            if (!deletion(del, term, tlen, d))
                 continue;
-            memcpy(del, term, d);
-            memcpy(del + d, term + d + 1, tlen - d - 1);
             rc = add_postings(&a, &s->post,
                               aka__hash_find(&s->terms, del, tlen - 1),
                               (unsigned)i, 0.7f * wt);
@@ -450,10 +458,8 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         /* Latin form with one letter deleted (typos that change a key) */
         for (size_t d = 0; rc == AKA_OK && len >= LATIN_DEL_MIN &&
                            len <= LATIN_DEL_MAX && d < len; d++) {
-            if (d > 0 && p->latin[d] == p->latin[d - 1])
+            if (!deletion(del, p->latin, len, d))
                 continue;
-            memcpy(del, p->latin, d);
-            memcpy(del + d, p->latin + d + 1, len - d - 1);
             rc = add_postings(&a, &s->lpost,
                               aka__hash_find(&s->ldels, del, len - 1),
                               (unsigned)i, 0.7f * wt);
