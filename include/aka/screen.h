@@ -19,6 +19,8 @@
 #ifndef AKA_SCREEN_H
 #define AKA_SCREEN_H
 
+#include <stdint.h>
+
 #include "common.h"
 #include "entity.h"
 #include "list.h"
@@ -145,6 +147,23 @@ typedef struct {
  */
 AKA_EXTERN int aka_screen(aka_hits **out, const aka_screener *s,
                           const aka_query *q, const aka_screen_options *opts);
+
+/*
+ * Candidate-index terms, for callers that must know which records a list
+ * change can affect (delta rescreening). A term is a 64-bit hash of a key
+ * or spelling of one name part; the index posts each list name under its
+ * terms and a query looks up its own. GUARANTEE: an entity can be a
+ * candidate for a query (and so a hit) only if the query's terms and the
+ * entity's terms share at least one value. Terms depend only on the text
+ * (not on which lists are loaded) and stay the same for one version of
+ * the library; store them with the library version.
+ * @param[out] out  sorted, without repeats; free with free()
+ * @return AKA_OK, AKA_EINVALID (query name not UTF-8) or AKA_ENOMEM.
+ */
+AKA_EXTERN int aka_query_terms(uint64_t **out, size_t *n,
+                               const aka_query *q);
+AKA_EXTERN int aka_entity_terms(uint64_t **out, size_t *n,
+                                const aka_entity *e);
 
 #ifdef __cplusplus
 }

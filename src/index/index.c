@@ -1,6 +1,6 @@
 /*
- * index/index.c: building a screener (parse every list name, count term
- * frequencies, lay out postings) and finding candidates (index/index.h).
+ * index/index.c: building a screener (parse every list name, post its
+ * terms, lay out the postings) and finding candidates (index/index.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,8 +11,49 @@
 #include "match/match.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/hash.h"
 
-size_t aka__ix_term(char *out, size_t cap, const aka__part *p)
+#define LATIN_DEL_MIN 4   /* shortest Latin form posted with deletions */
+#define LATIN_DEL_MAX 24
+#define TERM_MAX 128      /* longer keys and forms are cut */
+
+uint64_t aka__ix_term_hash(char space, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    h ^= (unsigned char)space;
+    h *= 1099511628211ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+long aka__ix_find(const aka__termtab *t, uint64_t h)
+{
+    size_t mask, i;
+
+    if (!t->cap)
+        return -1;
+    mask = t->cap - 1;
+    for (i = (size_t)(h ^ (h >> 29)) & mask; t->keys[i]; i = (i + 1) & mask)
+        if (t->keys[i] == h)
+            return (long)t->ids[i];
+    return -1;
+}
+
+int aka__ix_non_latin(const aka__ix_name *n)
+{
+    for (size_t i = 0; i < n->parsed.n; i++)
+        if (n->parsed.parts[i].script != AKA_SCRIPT_LATIN &&
+            n->parsed.parts[i].script != AKA_SCRIPT_NONE)
+            return 1;
+    return 0;
+}
+
+/* The 'K' text of a part: its key, or "~latin" when the key is empty. */
+static size_t key_term(char *out, size_t cap, const aka__part *p)
 {
     size_t n = strlen(p->key);
 
@@ -27,74 +68,15 @@ size_t aka__ix_term(char *out, size_t cap, const aka__part *p)
     return n < cap ? n : cap - 1;
 }
 
-int aka__ix_non_latin(const aka__ix_name *n)
-{
-    for (size_t i = 0; i < n->parsed.n; i++)
-        if (n->parsed.parts[i].script != AKA_SCRIPT_LATIN &&
-            n->parsed.parts[i].script != AKA_SCRIPT_NONE)
-            return 1;
-    return 0;
-}
-
 double aka__ix_idf(const void *ctx, const aka__part *p)
 {
     const aka_screener *s = ctx;
-    char term[128];
-    size_t len = aka__ix_term(term, sizeof(term), p);
-    long id = aka__hash_find(&s->terms, term, len);
-    double df = id >= 0 ? s->df[id] : 1;
+    char term[TERM_MAX];
+    size_t len = key_term(term, sizeof(term), p);
+    long id = aka__ix_find(&s->terms, aka__ix_term_hash('K', term, len));
+    double df = id >= 0 ? s->post.off[id + 1] - s->post.off[id] : 1;
 
-    return log(1.0 + (double)s->n_names / df);
-}
-
-/* A growable list of (term, name) pairs, laid out as postings at the end. */
-typedef struct {
-    uint32_t *term, *name;
-    size_t n, cap;
-} pairs;
-
-static int pairs_push(pairs *p, uint32_t term, uint32_t name)
-{
-    if (p->n == p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 4096;
-        uint32_t *t = aka__reallocarray(p->term, ncap, sizeof(*t));
-        uint32_t *n;
-        if (!t)
-            return AKA_ENOMEM;
-        p->term = t;
-        n = aka__reallocarray(p->name, ncap, sizeof(*n));
-        if (!n)
-            return AKA_ENOMEM;
-        p->name = n;
-        p->cap = ncap;
-    }
-    p->term[p->n] = term;
-    p->name[p->n] = name;
-    p->n++;
-    return AKA_OK;
-}
-
-/* Counting sort of pairs into postings over n_terms terms. */
-static int layout(aka__postings *post, const pairs *p, size_t n_terms)
-{
-    post->off = aka__calloc(n_terms + 1, sizeof(*post->off));
-    post->ids = aka__malloc((p->n ? p->n : 1) * sizeof(*post->ids));
-    if (!post->off || !post->ids)
-        return AKA_ENOMEM;
-    for (size_t i = 0; i < p->n; i++)
-        post->off[p->term[i] + 1]++;
-    for (size_t t = 0; t < n_terms; t++)
-        post->off[t + 1] += post->off[t];
-    {
-        uint32_t *fill = aka__malloc((n_terms + 1) * sizeof(*fill));
-        if (!fill)
-            return AKA_ENOMEM;
-        memcpy(fill, post->off, (n_terms + 1) * sizeof(*fill));
-        for (size_t i = 0; i < p->n; i++)
-            post->ids[fill[p->term[i]]++] = p->name[i];
-        aka__free(fill);
-    }
-    return AKA_OK;
+    return log(1.0 + (double)s->n_names / (df ? df : 1));
 }
 
 /*
@@ -111,76 +93,201 @@ static int deletion(char *out, const char *t, size_t len, size_t d)
     return 1;
 }
 
-#define LATIN_DEL_MIN 4   /* shortest Latin form indexed with deletions */
-#define LATIN_DEL_MAX 24
+typedef int (*emit_fn)(void *ctx, uint64_t term, float factor);
 
-/* Index a Latin form and its one-letter deletions for name `id`. */
-static int index_latin(aka_screener *s, uint32_t id, const char *l,
-                       pairs *ld)
+/* Emit s[0..len) in `space` and, if `dels`, each one-letter deletion of it
+ * in `del_space`, with the given factors. */
+static int emit_with_deletions(const char *s, size_t len, char space,
+                               float f, int dels, char del_space, float df,
+                               emit_fn emit, void *ctx)
 {
-    size_t len = strlen(l);
-    char del[LATIN_DEL_MAX + 1];
-    long t;
+    char del[TERM_MAX];
+    int rc = space ? emit(ctx, aka__ix_term_hash(space, s, len), f) : AKA_OK;
 
-    if (len < LATIN_DEL_MIN || len > LATIN_DEL_MAX)
+    for (size_t d = 0; rc >= 0 && dels && d < len; d++)
+        if (deletion(del, s, len, d))
+            rc = emit(ctx, aka__ix_term_hash(del_space, del, len - 1), df);
+    return rc;
+}
+
+int aka__ix_part_terms(const aka__part *p, int query, emit_fn emit,
+                       void *ctx)
+{
+    char term[TERM_MAX];
+    size_t tlen = key_term(term, sizeof(term), p);
+    size_t llen = strlen(p->latin);
+    int key_dels = term[0] != '~' && tlen >= 3;
+    int latin_dels = llen >= LATIN_DEL_MIN && llen <= LATIN_DEL_MAX;
+    int rc;
+
+    if (!tlen)
         return AKA_OK;
-    t = aka__hash_intern(&s->ldels, l, len, NULL);
-    if (t < 0 || pairs_push(ld, (uint32_t)t, id) < 0)
+    if (!query) {
+        /* posted: K key, D its deletions, L the Latin form and its
+         * deletions */
+        rc = emit_with_deletions(term, tlen, 'K', 1, key_dels, 'D', 1, emit,
+                                 ctx);
+        if (rc >= 0 && latin_dels)
+            rc = emit_with_deletions(p->latin, llen, 'L', 1, 1, 'L', 1,
+                                     emit, ctx);
+        return rc;
+    }
+    /* looked up, strongest evidence first: a Latin form one letter
+     * shorter than the shortest posted one can still be a deletion */
+    rc = AKA_OK;
+    if (llen >= LATIN_DEL_MIN - 1 && llen <= LATIN_DEL_MAX)
+        rc = emit(ctx, aka__ix_term_hash('L', p->latin, llen), 1.0f);
+    if (rc >= 0)
+        rc = emit(ctx, aka__ix_term_hash('K', term, tlen), 0.9f);
+    if (rc >= 0 && term[0] != '~' && tlen >= 2)
+        rc = emit(ctx, aka__ix_term_hash('D', term, tlen), 0.7f);
+    if (rc >= 0 && key_dels)
+        rc = emit_with_deletions(term, tlen, 0, 0, 1, 'K', 0.7f, emit, ctx);
+    if (rc >= 0 && latin_dels)
+        rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.7f, emit,
+                                 ctx);
+    if (rc >= 0 && key_dels)
+        rc = emit_with_deletions(term, tlen, 0, 0, 1, 'D', 0.6f, emit, ctx);
+    return rc;
+}
+
+/* ---- building ----------------------------------------------------------- */
+
+/* The index under construction: a growable term table and the (term,
+ * name) pairs posted so far, in name order. */
+typedef struct {
+    uint64_t *keys;
+    uint32_t *ids;
+    size_t cap, n;
+    uint32_t *pt, *pn;
+    size_t np, capp;
+    uint32_t name;      /* the name being posted */
+} builder;
+
+static int grow_terms(builder *b)
+{
+    size_t cap = b->cap ? b->cap * 2 : 1 << 16;
+    uint64_t *keys = aka__calloc(cap, sizeof(*keys));
+    uint32_t *ids = aka__malloc(cap * sizeof(*ids));
+
+    if (!keys || !ids) {
+        aka__free(keys);
+        aka__free(ids);
         return AKA_ENOMEM;
-    for (size_t d = 0; d < len; d++) {
-        if (!deletion(del, l, len, d))
+    }
+    for (size_t i = 0; i < b->cap; i++) {
+        size_t j;
+        if (!b->keys[i])
             continue;
-        t = aka__hash_intern(&s->ldels, del, len - 1, NULL);
-        if (t < 0 || pairs_push(ld, (uint32_t)t, id) < 0)
+        for (j = (size_t)(b->keys[i] ^ (b->keys[i] >> 29)) & (cap - 1);
+             keys[j]; j = (j + 1) & (cap - 1))
+            ;
+        keys[j] = b->keys[i];
+        ids[j] = b->ids[i];
+    }
+    aka__free(b->keys);
+    aka__free(b->ids);
+    b->keys = keys;
+    b->ids = ids;
+    b->cap = cap;
+    return AKA_OK;
+}
+
+/* emit_fn: intern the term and post the current name under it. */
+static int post(void *ctx, uint64_t h, float factor)
+{
+    builder *b = ctx;
+    size_t j;
+
+    (void)factor;
+    if ((b->n + 1) * 4 > b->cap * 3 && grow_terms(b) < 0)
+        return AKA_ENOMEM;
+    for (j = (size_t)(h ^ (h >> 29)) & (b->cap - 1); b->keys[j];
+         j = (j + 1) & (b->cap - 1))
+        if (b->keys[j] == h)
+            break;
+    if (!b->keys[j]) {
+        if (b->n >= UINT32_MAX - 1)
+            return AKA_ENOMEM;
+        b->keys[j] = h;
+        b->ids[j] = (uint32_t)b->n++;
+    }
+    if (b->np == b->capp) {
+        size_t ncap = b->capp ? b->capp * 2 : 1 << 16;
+        uint32_t *pt = aka__reallocarray(b->pt, ncap, sizeof(*pt));
+        uint32_t *pn;
+        if (!pt)
+            return AKA_ENOMEM;
+        b->pt = pt;
+        pn = aka__reallocarray(b->pn, ncap, sizeof(*pn));
+        if (!pn)
+            return AKA_ENOMEM;
+        b->pn = pn;
+        b->capp = ncap;
+    }
+    b->pt[b->np] = b->ids[j];
+    b->pn[b->np] = b->name;
+    b->np++;
+    return AKA_OK;
+}
+
+/* Post the parts of name `id` (titles and articles carry no identity). */
+static int index_name(builder *b, const aka__name *n, uint32_t id)
+{
+    b->name = id;
+    for (size_t i = 0; i < n->n; i++) {
+        const aka__part *p = &n->parts[i];
+        if (p->kind == AKA_PART_TITLE || p->kind == AKA_PART_ARTICLE)
+            continue;
+        if (aka__ix_part_terms(p, 0, post, b) < 0)
             return AKA_ENOMEM;
     }
     return AKA_OK;
 }
 
-/* Index the terms of name `id`: exact terms once, deletions once. */
-static int index_name(aka_screener *s, uint32_t id, pairs *ex, pairs *de,
-                      pairs *ld)
+/* Lay the pairs out as postings: counting sort by term (stable, so each
+ * term's names ascend), then a name posted twice under one term is kept
+ * once. Hands the term table and postings over to the screener. */
+static int layout(aka_screener *s, builder *b)
 {
-    const aka__name *n = &s->names[id].parsed;
-    long seen[AKA_NAME_MAX_PARTS * 8];
-    size_t n_seen = 0;
+    uint32_t *off = aka__calloc(b->n + 1, sizeof(*off));
+    uint32_t *fill = aka__malloc((b->n + 1) * sizeof(*fill));
+    uint32_t *ids = aka__malloc((b->np ? b->np : 1) * sizeof(*ids));
+    size_t w = 0;
+    int rc = AKA_ENOMEM;
 
-    for (size_t i = 0; i < n->n; i++) {
-        const aka__part *p = &n->parts[i];
-        char term[128], del[128];
-        size_t len;
-        long t;
-        int added, dup = 0;
-
-        if (p->kind == AKA_PART_TITLE || p->kind == AKA_PART_ARTICLE)
-            continue;
-        len = aka__ix_term(term, sizeof(term), p);
-        if (!len)
-            continue;
-        t = aka__hash_intern(&s->terms, term, len, &added);
-        if (t < 0)
-            return AKA_ENOMEM;
-        for (size_t k = 0; k < n_seen; k++)
-            dup |= seen[k] == t;
-        if (dup)
-            continue;
-        if (n_seen < sizeof(seen) / sizeof(seen[0]))
-            seen[n_seen++] = t;
-        if (pairs_push(ex, (uint32_t)t, id) < 0 ||
-            index_latin(s, id, p->latin, ld) < 0)
-            return AKA_ENOMEM;
-        if (term[0] == '~' || len < 3)
-            continue;
-        for (size_t d = 0; d < len; d++) {
-            long dt;
-            if (!deletion(del, term, len, d))
-                continue;
-            dt = aka__hash_intern(&s->dels, del, len - 1, NULL);
-            if (dt < 0 || pairs_push(de, (uint32_t)dt, id) < 0)
-                return AKA_ENOMEM;
-        }
+    if (!off || !fill || !ids)
+        goto done;
+    for (size_t i = 0; i < b->np; i++)
+        off[b->pt[i] + 1]++;
+    for (size_t t = 0; t < b->n; t++)
+        off[t + 1] += off[t];
+    memcpy(fill, off, (b->n + 1) * sizeof(*fill));
+    for (size_t i = 0; i < b->np; i++)
+        ids[fill[b->pt[i]]++] = b->pn[i];
+    for (size_t t = 0; t < b->n; t++) {
+        uint32_t from = off[t], to = off[t + 1];
+        off[t] = (uint32_t)w;
+        for (uint32_t k = from; k < to; k++)
+            if (k == from || ids[k] != ids[k - 1])
+                ids[w++] = ids[k];
     }
-    return AKA_OK;
+    off[b->n] = (uint32_t)w;
+    s->terms = (aka__termtab){b->keys, b->ids, b->cap, b->n};
+    s->post = (aka__postings){off, ids};
+    s->heap[0] = b->keys;
+    s->heap[1] = b->ids;
+    s->heap[2] = off;
+    s->heap[3] = ids;
+    b->keys = NULL;
+    b->ids = NULL;
+    off = ids = NULL;
+    rc = AKA_OK;
+done:
+    aka__free(off);
+    aka__free(fill);
+    aka__free(ids);
+    return rc;
 }
 
 static int grow_names(aka_screener *s, size_t *cap)
@@ -204,23 +311,52 @@ void aka_screener_free(aka_screener *s)
     aka__free(s->entities);
     aka__free(s->names);
     aka__arena_dispose(&s->arena);
-    aka__hash_dispose(&s->terms);
-    aka__hash_dispose(&s->dels);
-    aka__hash_dispose(&s->ldels);
-    aka__free(s->lpost.off);
-    aka__free(s->lpost.ids);
-    aka__free(s->df);
-    aka__free(s->post.off);
-    aka__free(s->post.ids);
-    aka__free(s->dpost.off);
-    aka__free(s->dpost.ids);
+    aka__ix_free_tables(s);
     aka__free(s);
+}
+
+/* Parse and post every name of entity `e` (id eid): each alternative of a
+ * name is a name of its own (RULE-NAME-6). */
+static int add_entity(aka_screener *s, builder *b, const aka_entity *e,
+                      uint32_t eid, size_t *cap_names)
+{
+    for (size_t k = 0; k < e->n_names; k++) {
+        const char *full = e->names[k].full;
+        aka__variant v[AKA_NAME_MAX_VARIANTS];
+        size_t nv = aka__name_variants(full, strlen(full), v,
+                                       AKA_NAME_MAX_VARIANTS);
+
+        for (size_t j = 0; j < nv; j++) {
+            aka__ix_name *in;
+            int rc;
+            if (s->n_names == *cap_names && grow_names(s, cap_names) < 0)
+                return AKA_ENOMEM;
+            in = &s->names[s->n_names];
+            in->entity = eid;
+            in->name = (uint32_t)k;
+            in->var_off = (uint32_t)(v[j].s - full);
+            in->var_len = (uint32_t)v[j].len;
+            rc = aka__name_parse(&in->parsed, &s->arena, v[j].s, v[j].len);
+            if (rc == AKA_ENOMEM)
+                return rc;
+            if (rc < 0 || !in->parsed.n)
+                continue; /* nothing to match in this name */
+            rc = aka__name_mark_family(&in->parsed, &s->arena,
+                                       e->names[k].family);
+            if (rc == AKA_ENOMEM)
+                return rc;
+            if (index_name(b, &in->parsed, (uint32_t)s->n_names) < 0)
+                return AKA_ENOMEM;
+            s->n_names++;
+        }
+    }
+    return AKA_OK;
 }
 
 int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
 {
     aka_screener *s = NULL;
-    pairs ex = {0}, de = {0}, ld = {0};
+    builder b = {0};
     size_t n_ent = 0, n_names = 0, cap_names;
     int rc = AKA_OK;
 
@@ -243,48 +379,10 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
             const aka_entity *e = aka_list_entity(lists[l], i);
             uint32_t eid = (uint32_t)s->n_entities++;
             s->entities[eid] = e;
-            for (size_t k = 0; k < e->n_names; k++) {
-                const char *full = e->names[k].full;
-                aka__variant v[AKA_NAME_MAX_VARIANTS];
-                size_t nv = aka__name_variants(full, strlen(full), v,
-                                               AKA_NAME_MAX_VARIANTS);
-
-                for (size_t j = 0; j < nv; j++) {
-                    aka__ix_name *in;
-                    if (s->n_names == cap_names &&
-                        grow_names(s, &cap_names) < 0)
-                        goto oom;
-                    in = &s->names[s->n_names];
-                    in->entity = eid;
-                    in->name = (uint32_t)k;
-                    in->var_off = (uint32_t)(v[j].s - full);
-                    in->var_len = (uint32_t)v[j].len;
-                    rc = aka__name_parse(&in->parsed, &s->arena, v[j].s,
-                                         v[j].len);
-                    if (rc == AKA_ENOMEM)
-                        goto oom;
-                    if (rc < 0 || !in->parsed.n)
-                        continue; /* nothing to match in this name */
-                    rc = aka__name_mark_family(&in->parsed, &s->arena,
-                                               e->names[k].family);
-                    if (rc == AKA_ENOMEM)
-                        goto oom;
-                    rc = index_name(s, (uint32_t)s->n_names, &ex, &de,
-                                    &ld);
-                    if (rc < 0)
-                        goto oom;
-                    s->n_names++;
-                }
-            }
+            if (add_entity(s, &b, e, eid, &cap_names) < 0)
+                goto oom;
         }
-    s->df = aka__calloc(s->terms.n + 1, sizeof(*s->df));
-    if (!s->df)
-        goto oom;
-    for (size_t i = 0; i < ex.n; i++)
-        s->df[ex.term[i]]++;
-    if (layout(&s->post, &ex, s->terms.n) < 0 ||
-        layout(&s->dpost, &de, s->dels.n) < 0 ||
-        layout(&s->lpost, &ld, s->ldels.n) < 0)
+    if (layout(s, &b) < 0)
         goto oom;
     s->lists = aka__malloc((n ? n : 1) * sizeof(*s->lists));
     if (!s->lists)
@@ -299,12 +397,10 @@ oom:
     rc = aka__error(AKA_ENOMEM, "building the screener: out of memory");
 done:
     aka_screener_free(s);
-    aka__free(ex.term);
-    aka__free(ex.name);
-    aka__free(de.term);
-    aka__free(de.name);
-    aka__free(ld.term);
-    aka__free(ld.name);
+    aka__free(b.keys);
+    aka__free(b.ids);
+    aka__free(b.pt);
+    aka__free(b.pn);
     return rc;
 }
 
@@ -384,13 +480,26 @@ static int acc_add(accum *a, uint32_t name, unsigned part, float w)
     return AKA_OK;
 }
 
-static int add_postings(accum *a, const aka__postings *p, long t,
-                        unsigned part, float w)
+/* One query part looking up its terms. */
+typedef struct {
+    const aka_screener *s;
+    accum *a;
+    unsigned part;
+    float weight;
+} lookup;
+
+/* emit_fn: every name posted under the term gains the part's weight
+ * times the evidence factor (once per part: the first, strongest). */
+static int look_up(void *ctx, uint64_t h, float factor)
 {
+    const lookup *l = ctx;
+    const aka__postings *p = &l->s->post;
+    long t = aka__ix_find(&l->s->terms, h);
+
     if (t < 0)
         return AKA_OK;
     for (uint32_t k = p->off[t]; k < p->off[t + 1]; k++)
-        if (acc_add(a, p->ids[k], part, w) < 0)
+        if (acc_add(l->a, p->ids[k], l->part, factor * l->weight) < 0)
             return AKA_ENOMEM;
     return AKA_OK;
 }
@@ -419,54 +528,14 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     int rc = AKA_OK;
 
     *n = 0;
-    for (size_t i = 0; i < q->n && i < 32; i++) {
-        const aka__part *p = &q->parts[i];
-        char term[128], del[128];
-        size_t len, tlen;
-        float wt = (float)aka__part_weight(&w, p);
-
-        if (wt <= 0)
-            continue;
-        /* Strongest evidence first: a name counts each query part once,
-         * with the weight of the first evidence that finds it. */
-        len = strlen(p->latin);
-        if (len >= LATIN_DEL_MIN - 1 && len <= LATIN_DEL_MAX)
-            rc = add_postings(&a, &s->lpost,
-                              aka__hash_find(&s->ldels, p->latin, len),
-                              (unsigned)i, wt); /* same Latin form */
-        tlen = aka__ix_term(term, sizeof(term), p);
-        if (rc == AKA_OK)
-            rc = add_postings(&a, &s->post,
-                              aka__hash_find(&s->terms, term, tlen),
-                              (unsigned)i, 0.9f * wt); /* same key */
-        if (rc == AKA_OK && term[0] != '~' && tlen >= 2)
-            rc = add_postings(&a, &s->dpost,
-                              aka__hash_find(&s->dels, term, tlen),
-                              (unsigned)i, 0.7f * wt);
-        for (size_t d = 0; rc == AKA_OK && term[0] != '~' && tlen >= 3 &&
-                           d < tlen; d++) {
-            if (!deletion(del, term, tlen, d))
-                continue;
-            rc = add_postings(&a, &s->post,
-                              aka__hash_find(&s->terms, del, tlen - 1),
-                              (unsigned)i, 0.7f * wt);
-            if (rc == AKA_OK)
-                rc = add_postings(&a, &s->dpost,
-                                  aka__hash_find(&s->dels, del, tlen - 1),
-                                  (unsigned)i, 0.6f * wt);
-        }
-        /* Latin form with one letter deleted (typos that change a key) */
-        for (size_t d = 0; rc == AKA_OK && len >= LATIN_DEL_MIN &&
-                           len <= LATIN_DEL_MAX && d < len; d++) {
-            if (!deletion(del, p->latin, len, d))
-                continue;
-            rc = add_postings(&a, &s->lpost,
-                              aka__hash_find(&s->ldels, del, len - 1),
-                              (unsigned)i, 0.7f * wt);
-        }
-        if (rc < 0)
-            goto done;
+    for (size_t i = 0; i < q->n && i < 32 && rc == AKA_OK; i++) {
+        lookup l = {s, &a, (unsigned)i,
+                    (float)aka__part_weight(&w, &q->parts[i])};
+        if (l.weight > 0)
+            rc = aka__ix_part_terms(&q->parts[i], 1, look_up, &l);
     }
+    if (rc < 0)
+        goto done;
     c = aka__malloc((a.n ? a.n : 1) * sizeof(*c));
     if (!c) {
         rc = AKA_ENOMEM;
@@ -483,5 +552,117 @@ done:
     aka__free(a.id);
     aka__free(a.acc);
     aka__free(a.mask);
+    return rc;
+}
+
+/* ---- terms for callers (aka/screen.h) ------------------------------------ */
+
+/* A growable set of term hashes, sorted and made unique at the end. */
+typedef struct {
+    uint64_t *v;
+    size_t n, cap;
+} termset;
+
+static int collect(void *ctx, uint64_t h, float factor)
+{
+    termset *t = ctx;
+
+    (void)factor;
+    if (t->n == t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 256;
+        uint64_t *v = aka__reallocarray(t->v, ncap, sizeof(*v));
+        if (!v)
+            return AKA_ENOMEM;
+        t->v = v;
+        t->cap = ncap;
+    }
+    t->v[t->n++] = h;
+    return AKA_OK;
+}
+
+static int u64_cmp(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+    return a < b ? -1 : a > b;
+}
+
+/* Add the terms of name s[0..len) and each of its alternatives. */
+static int name_terms(termset *t, const char *s, size_t len, int query)
+{
+    aka__variant v[AKA_NAME_MAX_VARIANTS];
+    size_t nv = aka__name_variants(s, len, v, AKA_NAME_MAX_VARIANTS);
+    aka__arena a = AKA_ARENA_INIT;
+    int rc = AKA_OK;
+
+    for (size_t j = 0; j < nv && rc == AKA_OK; j++) {
+        aka__name n;
+        rc = aka__name_parse(&n, &a, v[j].s, v[j].len);
+        if (rc == AKA_ENOMEM)
+            break;
+        if (rc < 0) {
+            rc = query ? aka__error(rc, "name: invalid UTF-8") : AKA_OK;
+            continue; /* a list name that can't be parsed isn't indexed */
+        }
+        for (size_t i = 0; i < n.n && rc == AKA_OK; i++) {
+            const aka__part *p = &n.parts[i];
+            if (p->kind == AKA_PART_TITLE || p->kind == AKA_PART_ARTICLE)
+                continue;
+            rc = aka__ix_part_terms(p, query, collect, t);
+        }
+    }
+    aka__arena_dispose(&a);
+    return rc;
+}
+
+static int finish_terms(termset *t, uint64_t **out, size_t *n)
+{
+    size_t w = 0;
+
+    if (t->n > 1)
+        qsort(t->v, t->n, sizeof(*t->v), u64_cmp);
+    for (size_t i = 0; i < t->n; i++)
+        if (!w || t->v[i] != t->v[w - 1])
+            t->v[w++] = t->v[i];
+    if (!t->v && !(t->v = aka__malloc(sizeof(*t->v))))
+        return AKA_ENOMEM;
+    *out = t->v;
+    *n = w;
+    return AKA_OK;
+}
+
+int aka_query_terms(uint64_t **out, size_t *n, const aka_query *q)
+{
+    termset t = {0};
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    rc = name_terms(&t, q->name ? q->name : "", q->name ? q->name_len : 0, 1);
+    if (rc == AKA_OK)
+        rc = finish_terms(&t, out, n);
+    if (rc < 0) {
+        aka__free(t.v);
+        if (rc == AKA_ENOMEM)
+            aka__error(rc, "query terms: out of memory");
+    }
+    return rc;
+}
+
+int aka_entity_terms(uint64_t **out, size_t *n, const aka_entity *e)
+{
+    termset t = {0};
+    int rc = AKA_OK;
+
+    *out = NULL;
+    *n = 0;
+    for (size_t k = 0; k < e->n_names && rc == AKA_OK; k++)
+        rc = name_terms(&t, e->names[k].full, strlen(e->names[k].full), 0);
+    if (rc == AKA_OK)
+        rc = finish_terms(&t, out, n);
+    if (rc < 0) {
+        aka__free(t.v);
+        aka__error(rc, "entity terms: out of memory");
+    }
     return rc;
 }

@@ -1,13 +1,24 @@
 /*
- * index/index.h: the candidate index of a screener. Every list name is
- * parsed once (names stage); each part's key is indexed, and so is every
- * key with one letter deleted, so a query finds names that share a key or
- * are one edit away in key space (RULE-INDEX-1), without scoring the rest. A name holding alternatives is
- * indexed as each of them (RULE-NAME-6).
- * Latin forms are indexed the same way (whole, and with one letter
- * deleted), for typos that change a key (Delcy/Delct: DLS/DLKT).
+ * index/index.h: the candidate index of a screener (RULE-INDEX-*).
+ *
+ * Every list name is parsed once (names stage). Each part is posted under
+ * terms in three spaces, told apart by a leading byte:
+ *   'K' the part's key (or "~latin" when the key is empty)      INDEX-1
+ *   'D' the key with one letter deleted (keys of three letters or more)
+ *   'L' the Latin form, whole and with one letter deleted (4-24 letters),
+ *       for typos that change a key (Delcy/Delct: DLS/DLKT)       INDEX-2
+ * A query part looks up its Latin form and its deletions in 'L', its key
+ * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
+ * edit away in key or Latin space are found. A name holding alternatives
+ * is indexed as each of them (RULE-NAME-6).
  * Candidates are ranked by the summed weight of the query parts they share
- * and the best max_candidates are scored in full.
+ * (each part counted once, with its strongest evidence) and the best
+ * max_candidates are scored in full.
+ *
+ * A term is a 64-bit hash of its space byte and text (never 0). The tables
+ * below hold no pointers, so a snapshot file maps them as they are
+ * (index/snapshot.c); the postings of a 'K' term count the names holding
+ * it, which gives the idf of a part.
  */
 #ifndef AKA_INDEX_H
 #define AKA_INDEX_H
@@ -17,7 +28,6 @@
 
 #include "aka/screen.h"
 #include "names/names.h"
-#include "util/hash.h"
 
 /* One list name, parsed. */
 typedef struct {
@@ -28,10 +38,18 @@ typedef struct {
     aka__name parsed;
 } aka__ix_name;
 
-/* Compressed postings: ids of names for each term id. */
+/* Term hash -> term id, open addressing with linear probing. */
 typedef struct {
-    uint32_t *off;      /* n_terms + 1 offsets into ids */
-    uint32_t *ids;
+    const uint64_t *keys; /* cap slots, 0 = empty */
+    const uint32_t *ids;  /* cap slots */
+    size_t cap;           /* power of two (or 0) */
+    size_t n;             /* terms */
+} aka__termtab;
+
+/* Postings: ids of names for each term id. */
+typedef struct {
+    const uint32_t *off; /* n_terms + 1 offsets into ids */
+    const uint32_t *ids;
 } aka__postings;
 
 struct aka_screener {
@@ -42,24 +60,36 @@ struct aka_screener {
     aka__ix_name *names;
     size_t n_names;
     aka__arena arena;            /* parsed names */
-    aka__hash terms;             /* exact part terms */
-    uint32_t *df;                /* names holding each term */
-    aka__postings post;          /* term -> names */
-    aka__hash dels;              /* terms with one letter deleted */
-    aka__postings dpost;         /* deletion -> names */
-    aka__hash ldels;             /* Latin forms, whole and with one letter
-                                    deleted (typos that change the key) */
-    aka__postings lpost;         /* Latin deletion -> names */
+    aka__termtab terms;
+    aka__postings post;
+    void *heap[4];               /* the tables' memory when built here
+                                    (NULL when a snapshot maps them) */
+    void *map;                   /* the mapped snapshot, or NULL */
+    size_t map_len;
 };
 
 /** 1 if a parsed list name has a part in a script other than Latin. */
 int aka__ix_non_latin(const aka__ix_name *n);
 
-/** idf of a part's term (aka__weights callback); ctx is the screener. */
+/** idf of a part's 'K' term (aka__weights callback); ctx: the screener. */
 double aka__ix_idf(const void *ctx, const aka__part *p);
 
-/** The index term of a part: its key, or "~latin" when the key is empty. */
-size_t aka__ix_term(char *out, size_t cap, const aka__part *p);
+/** The hash of a term: space byte `space` then s[0..len). Never 0. */
+uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
+
+/** Term id of hash `h`, or -1. */
+long aka__ix_find(const aka__termtab *t, uint64_t h);
+
+/**
+ * Call emit(ctx, term, factor) for each term of part `p`: the terms a
+ * list name is posted under (query 0, factor 1), or the terms a query part
+ * looks up (query 1) with the factor its evidence weighs (1 same Latin
+ * form, 0.9 same key, 0.6-0.7 one edit away). Stops at the first negative
+ * return of emit and returns it; else AKA_OK.
+ */
+int aka__ix_part_terms(const aka__part *p, int query,
+                       int (*emit)(void *ctx, uint64_t term, float factor),
+                       void *ctx);
 
 /**
  * Candidate names for query `q`, best first: at most `max` ids written to
@@ -67,5 +97,8 @@ size_t aka__ix_term(char *out, size_t cap, const aka__part *p);
  */
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                        uint32_t *out, size_t max, size_t *n);
+
+/* Snapshot (index/snapshot.c): the screener's memory, freed. */
+void aka__ix_free_tables(aka_screener *s);
 
 #endif

@@ -79,7 +79,10 @@ typedef struct {
     aka__weights w;
     best_t *best;         /* best name per entity, nb used */
     size_t nb, cap;
-    uint32_t *slot;       /* entity -> 1 + index in best */
+    uint32_t *slot;       /* open addressing on entity: 1 + index in
+                             best, 0 empty */
+    size_t slot_mask;     /* slots - 1 (a power of two, at least twice
+                             the entities that can be gathered) */
     uint32_t *cands;      /* scratch */
 } screen_ctx;
 
@@ -103,6 +106,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
         aka__name_score ns;
         best_t *b;
         double sc;
+        size_t j;
 
         if (skipped(s, c->o, c->q, n))
             continue;
@@ -111,7 +115,11 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
         if (s->entities[n->entity]->names[n->name].kind ==
             AKA_NAME_WEAK_ALIAS)
             sc *= WEAK_ALIAS_FACTOR;
-        if (!c->slot[n->entity]) {
+        for (j = (n->entity * 2654435761u) & c->slot_mask;
+             c->slot[j] && c->best[c->slot[j] - 1].entity != n->entity;
+             j = (j + 1) & c->slot_mask)
+            ;
+        if (!c->slot[j]) {
             if (c->nb == c->cap) {
                 size_t ncap = c->cap ? c->cap * 2 : 256;
                 best_t *p = aka__reallocarray(c->best, ncap, sizeof(*p));
@@ -121,10 +129,10 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
                 c->cap = ncap;
             }
             c->best[c->nb] = (best_t){n->entity, c->cands[k], v, sc};
-            c->slot[n->entity] = (uint32_t)++c->nb;
+            c->slot[j] = (uint32_t)++c->nb;
             continue;
         }
-        b = &c->best[c->slot[n->entity] - 1];
+        b = &c->best[c->slot[j] - 1];
         if (sc > b->score) {
             b->score = sc;
             b->name = c->cands[k];
@@ -220,7 +228,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     screen_ctx c;
     aka_hits *h = NULL;
     aka__query_fields f;
-    size_t nv, max_hits;
+    size_t nv, max_hits, n_cands, n_slots;
     double alert;
     int rc;
 
@@ -261,11 +269,16 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     rc = aka__query_fields_parse(&f, &h->arena, q);
     if (rc < 0)
         goto done;
-    c.cands = aka__malloc((opts->exhaustive ? s->n_names + 1
-                           : opts->max_candidates ? opts->max_candidates
-                                                  : 256) *
-                          sizeof(*c.cands));
-    c.slot = aka__calloc(s->n_entities + 1, sizeof(*c.slot));
+    n_cands = opts->exhaustive      ? s->n_names + 1
+              : opts->max_candidates ? opts->max_candidates
+                                     : 256;
+    c.cands = aka__malloc(n_cands * sizeof(*c.cands));
+    /* every variant may gather n_cands entities (at most all of them) */
+    n_slots = n_cands * nv < s->n_entities ? n_cands * nv : s->n_entities;
+    c.slot_mask = 15;
+    while (c.slot_mask + 1 < 2 * n_slots)
+        c.slot_mask = 2 * c.slot_mask + 1;
+    c.slot = aka__calloc(c.slot_mask + 1, sizeof(*c.slot));
     if (!c.cands || !c.slot)
         goto oom;
     for (size_t v = 0; v < nv; v++)
