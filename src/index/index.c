@@ -93,61 +93,131 @@ static int deletion(char *out, const char *t, size_t len, size_t d)
     return 1;
 }
 
-typedef int (*emit_fn)(void *ctx, uint64_t term, float factor);
+typedef int (*emit_fn)(void *ctx, unsigned part, uint64_t term,
+                       float factor);
 
 /* Emit s[0..len) in `space` and, if `dels`, each one-letter deletion of it
- * in `del_space`, with the given factors. */
+ * in `del_space`, with the given factors, for part `part`. */
 static int emit_with_deletions(const char *s, size_t len, char space,
                                float f, int dels, char del_space, float df,
-                               emit_fn emit, void *ctx)
+                               emit_fn emit, void *ctx, unsigned part)
 {
     char del[TERM_MAX];
-    int rc = space ? emit(ctx, aka__ix_term_hash(space, s, len), f) : AKA_OK;
+    int rc = space ? emit(ctx, part, aka__ix_term_hash(space, s, len), f)
+                   : AKA_OK;
 
     for (size_t d = 0; rc >= 0 && dels && d < len; d++)
         if (deletion(del, s, len, d))
-            rc = emit(ctx, aka__ix_term_hash(del_space, del, len - 1), df);
+            rc = emit(ctx, part, aka__ix_term_hash(del_space, del, len - 1),
+                      df);
     return rc;
 }
 
-int aka__ix_part_terms(const aka__part *p, int query, emit_fn emit,
-                       void *ctx)
+/*
+ * The key of what follows "abd" in an abd compound's Latin form
+ * (abdbasir -> BSR), so Basir finds Abdul Basir and back (INDEX-4); 0 when
+ * the part is none or the rest starts with a vowel (abdullah stays whole).
+ */
+static size_t abd_rest(char *out, size_t cap, const char *latin)
+{
+    const char *r = latin + 3;
+
+    if (strncmp(latin, "abd", 3) != 0)
+        return 0;
+    if (*r == '\'')
+        r++;
+    if (strlen(r) < 3 || strchr("aeiouy", *r))
+        return 0;
+    return aka__name_key(out, cap, r, strlen(r));
+}
+
+/* The terms of one part (index.h: aka__ix_name_terms). */
+static int part_terms(const aka__part *p, int query, emit_fn emit,
+                      void *ctx, unsigned part)
 {
     char term[TERM_MAX];
     size_t tlen = key_term(term, sizeof(term), p);
     size_t llen = strlen(p->latin);
     int key_dels = term[0] != '~' && tlen >= 3;
     int latin_dels = llen >= LATIN_DEL_MIN && llen <= LATIN_DEL_MAX;
+    char rest[TERM_MAX];
+    size_t rlen = abd_rest(rest, sizeof(rest), p->latin);
     int rc;
 
     if (!tlen)
         return AKA_OK;
     if (!query) {
         /* posted: K key, D its deletions, L the Latin form and its
-         * deletions */
+         * deletions, A what follows abd in a compound */
         rc = emit_with_deletions(term, tlen, 'K', 1, key_dels, 'D', 1, emit,
-                                 ctx);
+                                 ctx, part);
         if (rc >= 0 && latin_dels)
             rc = emit_with_deletions(p->latin, llen, 'L', 1, 1, 'L', 1,
-                                     emit, ctx);
+                                     emit, ctx, part);
+        if (rc >= 0 && rlen)
+            rc = emit(ctx, part, aka__ix_term_hash('A', rest, rlen), 1);
         return rc;
     }
     /* looked up, strongest evidence first: a Latin form one letter
      * shorter than the shortest posted one can still be a deletion */
     rc = AKA_OK;
     if (llen >= LATIN_DEL_MIN - 1 && llen <= LATIN_DEL_MAX)
-        rc = emit(ctx, aka__ix_term_hash('L', p->latin, llen), 1.0f);
+        rc = emit(ctx, part, aka__ix_term_hash('L', p->latin, llen), 1.0f);
     if (rc >= 0)
-        rc = emit(ctx, aka__ix_term_hash('K', term, tlen), 0.9f);
+        rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
     if (rc >= 0 && term[0] != '~' && tlen >= 2)
-        rc = emit(ctx, aka__ix_term_hash('D', term, tlen), 0.7f);
+        rc = emit(ctx, part, aka__ix_term_hash('D', term, tlen), 0.7f);
     if (rc >= 0 && key_dels)
-        rc = emit_with_deletions(term, tlen, 0, 0, 1, 'K', 0.7f, emit, ctx);
+        rc = emit_with_deletions(term, tlen, 0, 0, 1, 'K', 0.7f, emit, ctx,
+                                 part);
     if (rc >= 0 && latin_dels)
         rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.7f, emit,
-                                 ctx);
+                                 ctx, part);
+    if (rc >= 0 && term[0] != '~') /* Basir / Abdul Basir */
+        rc = emit(ctx, part, aka__ix_term_hash('A', term, tlen), 0.7f);
+    if (rc >= 0 && rlen)
+        rc = emit(ctx, part, aka__ix_term_hash('K', rest, rlen), 0.7f);
     if (rc >= 0 && key_dels)
-        rc = emit_with_deletions(term, tlen, 0, 0, 1, 'D', 0.6f, emit, ctx);
+        rc = emit_with_deletions(term, tlen, 0, 0, 1, 'D', 0.6f, emit, ctx,
+                                 part);
+    return rc;
+}
+
+/* 1 if a part carries identity (titles and articles do not). */
+static int counts(const aka__part *p)
+{
+    return p->kind != AKA_PART_TITLE && p->kind != AKA_PART_ARTICLE;
+}
+
+int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
+                       void *ctx)
+{
+    int rc = AKA_OK;
+
+    for (size_t i = 0; i < n->n && i < AKA_IX_MAX_PARTS && rc >= 0; i++) {
+        size_t j = i + 1;
+        char joined[2 * TERM_MAX];
+        int len;
+
+        if (!counts(&n->parts[i]))
+            continue;
+        rc = part_terms(&n->parts[i], query, emit, ctx, (unsigned)i);
+        while (j < n->n && !counts(&n->parts[j]))
+            j++;
+        if (rc < 0 || j >= n->n || j >= AKA_IX_MAX_PARTS)
+            continue;
+        /* the two parts written as one word (Morteza Behzad /
+         * MORTEZABEHZAD, Abdul Rahman / Abdulrahman), INDEX-3 */
+        len = snprintf(joined, sizeof(joined), "%s%s", n->parts[i].latin,
+                       n->parts[j].latin);
+        if (len <= 0 || (size_t)len >= sizeof(joined))
+            continue;
+        rc = emit(ctx, (unsigned)i, aka__ix_term_hash('L', joined, len),
+                  0.9f);
+        if (rc >= 0 && query)
+            rc = emit(ctx, (unsigned)j, aka__ix_term_hash('L', joined, len),
+                      0.9f);
+    }
     return rc;
 }
 
@@ -194,11 +264,12 @@ static int grow_terms(builder *b)
 }
 
 /* emit_fn: intern the term and post the current name under it. */
-static int post(void *ctx, uint64_t h, float factor)
+static int post(void *ctx, unsigned part, uint64_t h, float factor)
 {
     builder *b = ctx;
     size_t j;
 
+    (void)part;
     (void)factor;
     if ((b->n + 1) * 4 > b->cap * 3 && grow_terms(b) < 0)
         return AKA_ENOMEM;
@@ -231,18 +302,11 @@ static int post(void *ctx, uint64_t h, float factor)
     return AKA_OK;
 }
 
-/* Post the parts of name `id` (titles and articles carry no identity). */
+/* Post the terms of name `id`. */
 static int index_name(builder *b, const aka__name *n, uint32_t id)
 {
     b->name = id;
-    for (size_t i = 0; i < n->n; i++) {
-        const aka__part *p = &n->parts[i];
-        if (p->kind == AKA_PART_TITLE || p->kind == AKA_PART_ARTICLE)
-            continue;
-        if (aka__ix_part_terms(p, 0, post, b) < 0)
-            return AKA_ENOMEM;
-    }
-    return AKA_OK;
+    return aka__ix_name_terms(n, 0, post, b) < 0 ? AKA_ENOMEM : AKA_OK;
 }
 
 /* Lay the pairs out as postings: counting sort by term (stable, so each
@@ -480,26 +544,28 @@ static int acc_add(accum *a, uint32_t name, unsigned part, float w)
     return AKA_OK;
 }
 
-/* One query part looking up its terms. */
+/* A query looking up its terms: the weight of each of its parts. */
 typedef struct {
     const aka_screener *s;
     accum *a;
-    unsigned part;
-    float weight;
+    float weight[AKA_IX_MAX_PARTS];
 } lookup;
 
 /* emit_fn: every name posted under the term gains the part's weight
  * times the evidence factor (once per part: the first, strongest). */
-static int look_up(void *ctx, uint64_t h, float factor)
+static int look_up(void *ctx, unsigned part, uint64_t h, float factor)
 {
     const lookup *l = ctx;
     const aka__postings *p = &l->s->post;
-    long t = aka__ix_find(&l->s->terms, h);
+    long t;
 
+    if (l->weight[part] <= 0)
+        return AKA_OK;
+    t = aka__ix_find(&l->s->terms, h);
     if (t < 0)
         return AKA_OK;
     for (uint32_t k = p->off[t]; k < p->off[t + 1]; k++)
-        if (acc_add(l->a, p->ids[k], l->part, factor * l->weight) < 0)
+        if (acc_add(l->a, p->ids[k], part, factor * l->weight[part]) < 0)
             return AKA_ENOMEM;
     return AKA_OK;
 }
@@ -523,17 +589,17 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
 {
     accum a = {0};
     aka__weights w = {aka__ix_idf, s};
+    lookup l;
     cand *c = NULL;
     size_t nc = 0;
     int rc = AKA_OK;
 
     *n = 0;
-    for (size_t i = 0; i < q->n && i < 32 && rc == AKA_OK; i++) {
-        lookup l = {s, &a, (unsigned)i,
-                    (float)aka__part_weight(&w, &q->parts[i])};
-        if (l.weight > 0)
-            rc = aka__ix_part_terms(&q->parts[i], 1, look_up, &l);
-    }
+    l.s = s;
+    l.a = &a;
+    for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
+        l.weight[i] = (float)aka__part_weight(&w, &q->parts[i]);
+    rc = aka__ix_name_terms(q, 1, look_up, &l);
     if (rc < 0)
         goto done;
     c = aka__malloc((a.n ? a.n : 1) * sizeof(*c));
@@ -563,10 +629,11 @@ typedef struct {
     size_t n, cap;
 } termset;
 
-static int collect(void *ctx, uint64_t h, float factor)
+static int collect(void *ctx, unsigned part, uint64_t h, float factor)
 {
     termset *t = ctx;
 
+    (void)part;
     (void)factor;
     if (t->n == t->cap) {
         size_t ncap = t->cap ? t->cap * 2 : 256;
@@ -604,12 +671,7 @@ static int name_terms(termset *t, const char *s, size_t len, int query)
             rc = query ? aka__error(rc, "name: invalid UTF-8") : AKA_OK;
             continue; /* a list name that can't be parsed isn't indexed */
         }
-        for (size_t i = 0; i < n.n && rc == AKA_OK; i++) {
-            const aka__part *p = &n.parts[i];
-            if (p->kind == AKA_PART_TITLE || p->kind == AKA_PART_ARTICLE)
-                continue;
-            rc = aka__ix_part_terms(p, query, collect, t);
-        }
+        rc = aka__ix_name_terms(&n, query, collect, t);
     }
     aka__arena_dispose(&a);
     return rc;

@@ -7,6 +7,9 @@
  *   'D' the key with one letter deleted (keys of three letters or more)
  *   'L' the Latin form, whole and with one letter deleted (4-24 letters),
  *       for typos that change a key (Delcy/Delct: DLS/DLKT)       INDEX-2
+ *       and two neighbouring parts written as one word            INDEX-3
+ *   'A' the key of what follows abd in a compound (Abdul Basir: BSR),
+ *       which a query part's key looks up                         INDEX-4
  * A query part looks up its Latin form and its deletions in 'L', its key
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives
@@ -80,15 +83,21 @@ uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
 /** Term id of hash `h`, or -1. */
 long aka__ix_find(const aka__termtab *t, uint64_t h);
 
+/** Parts of a name that are indexed and looked up; the rest are not. */
+#define AKA_IX_MAX_PARTS 32
+
 /**
- * Call emit(ctx, term, factor) for each term of part `p`: the terms a
- * list name is posted under (query 0, factor 1), or the terms a query part
+ * Call emit(ctx, part, term, factor) for each term of name `n`: the terms
+ * a list name is posted under (query 0, factor 1), or the terms a query
  * looks up (query 1) with the factor its evidence weighs (1 same Latin
- * form, 0.9 same key, 0.6-0.7 one edit away). Stops at the first negative
- * return of emit and returns it; else AKA_OK.
+ * form, 0.9 same key or two parts written as one, 0.6-0.7 one edit away),
+ * each part's strongest evidence first. `part` is the index of the part
+ * in `n` the term stands for. Titles and articles have no terms. Stops at
+ * the first negative return of emit and returns it; else AKA_OK.
  */
-int aka__ix_part_terms(const aka__part *p, int query,
-                       int (*emit)(void *ctx, uint64_t term, float factor),
+int aka__ix_name_terms(const aka__name *n, int query,
+                       int (*emit)(void *ctx, unsigned part, uint64_t term,
+                                   float factor),
                        void *ctx);
 
 /**

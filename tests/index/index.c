@@ -1,0 +1,188 @@
+/*
+ * tests/index/index.c: the candidate index against scoring every name, on
+ * the real UN list: the indexed top hit is the exhaustive one on a sample
+ * of damaged listed names, and every hit shares a term with its query
+ * (the guarantee aka_query_terms/aka_entity_terms give delta rescreening).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static aka_screener *scr;
+
+static int setup(void **state)
+{
+    aka_list *l = load_ok(shared_path("data/un/consolidated.xml"));
+
+    (void)state;
+    return aka_screener_new(&scr, &l, 1) == AKA_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    aka_screener_free(scr);
+    return 0;
+}
+
+/* The n-th damaged form of `name` in out: kinds cycle through none, a
+ * letter dropped, two letters swapped, a letter doubled, words reversed. */
+static void damage(char *out, size_t cap, const char *name, unsigned n)
+{
+    size_t len = strlen(name), mid;
+
+    snprintf(out, cap, "%s", name);
+    len = strlen(out);
+    mid = len / 2;
+    /* only touch ASCII letters so the text stays valid UTF-8 */
+    while (mid + 2 < len && ((unsigned char)out[mid] >= 0x80 ||
+                             (unsigned char)out[mid + 1] >= 0x80))
+        mid++;
+    if (mid + 2 >= len || (unsigned char)out[mid] >= 0x80 ||
+        (unsigned char)out[mid + 1] >= 0x80)
+        return;
+    switch (n % 5) {
+    case 1:
+        memmove(out + mid, out + mid + 1, len - mid);
+        break;
+    case 2: {
+        char t = out[mid];
+        out[mid] = out[mid + 1];
+        out[mid + 1] = t;
+        break;
+    }
+    case 3:
+        if (len + 1 < cap) {
+            memmove(out + mid + 1, out + mid, len - mid + 1);
+        }
+        break;
+    case 4: {
+        const char *sp = strrchr(name, ' ');
+        if (sp)
+            snprintf(out, cap, "%s %.*s", sp + 1, (int)(sp - name), name);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static int shares_term(const uint64_t *a, size_t na, const uint64_t *b,
+                       size_t nb)
+{
+    size_t i = 0, j = 0;
+
+    while (i < na && j < nb) {
+        if (a[i] == b[j])
+            return 1;
+        if (a[i] < b[j])
+            i++;
+        else
+            j++;
+    }
+    return 0;
+}
+
+/* Screen n damaged forms of names of `src` indexed and exhaustively;
+ * count the queries whose top scores agree, and check every indexed hit
+ * shares a term with its query. */
+static void test_index_index__top_hit_as_exhaustive(void **state)
+{
+    aka_list *src = load_ok(shared_path("data/un/consolidated.xml"));
+    size_t n = 0, same = 0, hits = 0;
+
+    (void)state;
+    for (size_t i = 0; i < aka_list_count(src) && n < 300; i += 2) {
+        const aka_entity *e = aka_list_entity(src, i);
+        const aka_name *nm = &e->names[(i / 2) % e->n_names];
+        char q[512];
+        aka_query qq = AKA_QUERY_INIT;
+        aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+        aka_hits *hx = NULL, *hi = NULL;
+        uint64_t *qt = NULL;
+        size_t nqt = 0;
+
+        damage(q, sizeof(q), nm->full, (unsigned)i / 2);
+        qq.name = q;
+        qq.name_len = strlen(q);
+        o.threshold = 0.5;
+        o.exhaustive = 1;
+        assert_int_equal(aka_screen(&hx, scr, &qq, &o), AKA_OK);
+        o.exhaustive = 0;
+        assert_int_equal(aka_screen(&hi, scr, &qq, &o), AKA_OK);
+        assert_int_equal(aka_query_terms(&qt, &nqt, &qq), AKA_OK);
+        if (aka_hits_count(hx)) {
+            n++;
+            if (aka_hits_count(hi) &&
+                aka_hits_get(hi, 0)->score >=
+                    aka_hits_get(hx, 0)->score - 1e-9)
+                same++;
+            else
+                printf("index misses the top hit of '%s'\n", q);
+        }
+        for (size_t k = 0; k < aka_hits_count(hi); k++) {
+            uint64_t *et = NULL;
+            size_t net = 0;
+            assert_int_equal(aka_entity_terms(&et, &net,
+                                              aka_hits_get(hi, k)->entity),
+                             AKA_OK);
+            if (!shares_term(qt, nqt, et, net))
+                fail_msg("'%s' hit %s without a shared term", q,
+                         aka_hits_get(hi, k)->entity->source_id);
+            hits++;
+            free(et);
+        }
+        free(qt);
+        aka_hits_free(hx);
+        aka_hits_free(hi);
+    }
+    printf("index top hit = exhaustive top hit: %zu / %zu; %zu hits share "
+           "a term with their query\n", same, n, hits);
+    assert_true(n >= 250);
+    assert_true(hits >= n);
+    assert_true(same * 1000 >= n * 995);
+    aka_list_free(src);
+}
+
+/* Terms are sorted, unique, and the same for the same text; different
+ * names give different terms; bad UTF-8 is refused. */
+static void test_index_index__terms(void **state)
+{
+    aka_query a = AKA_QUERY_INIT, b = AKA_QUERY_INIT;
+    uint64_t *ta = NULL, *tb = NULL;
+    size_t na = 0, nb = 0;
+
+    (void)state;
+    a.name = "Abu Bakr al-Baghdadi";
+    a.name_len = strlen(a.name);
+    b.name = "Юсупов";
+    b.name_len = strlen(b.name);
+    assert_int_equal(aka_query_terms(&ta, &na, &a), AKA_OK);
+    assert_int_equal(aka_query_terms(&tb, &nb, &b), AKA_OK);
+    assert_true(na > 10 && nb > 5);
+    for (size_t i = 1; i < na; i++)
+        assert_true(ta[i - 1] < ta[i]);
+    assert_false(shares_term(ta, na, tb, nb));
+    free(tb);
+    b.name = "abu bakr al baghdadi";
+    b.name_len = strlen(b.name);
+    assert_int_equal(aka_query_terms(&tb, &nb, &b), AKA_OK);
+    assert_int_equal(na, nb);
+    assert_memory_equal(ta, tb, na * sizeof(*ta));
+    free(ta);
+    free(tb);
+    b.name = "bad \xff name";
+    b.name_len = strlen(b.name);
+    assert_int_equal(aka_query_terms(&tb, &nb, &b), AKA_EINVALID);
+    assert_null(tb);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
+                                    setup, teardown),
+    cmocka_unit_test(test_index_index__terms),
+};
+
+AKA_TEST_MAIN(tests)
