@@ -22,11 +22,13 @@ int cmd_compare(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 
 /* Load every list under `paths` into a new screener (owned by the
  * caller); messages printed. Returns CLI_OK or CLI_BAD. */
 struct aka_screener;
-int cli_load_screener(struct aka_screener **out, char **paths, int n);
+int cli_load_screener(struct aka_screener **out, char **paths, int n,
+                      const char *index);
 
 /* Print "aka: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

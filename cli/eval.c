@@ -11,9 +11,10 @@
 #include "cli.h"
 
 static const char eval_help[] =
-    "usage: aka eval --list PATH... [--sample N] [--seed S] [--threshold T]\n"
-    "                [--baseline-threshold T] [--no-baseline]\n"
-    "                [--candidate-recall] [--json] [--quiet]\n\n"
+    "usage: aka eval --list PATH...|--index FILE [--sample N] [--seed S]\n"
+    "                [--threshold T] [--baseline-threshold T]\n"
+    "                [--no-baseline] [--candidate-recall] [--json]\n"
+    "                [--quiet]\n\n"
     "Build test sets from the lists (original-script names, spelling\n"
     "variants, namesakes and strangers) and report recall and false\n"
     "alerts for aka and for the baseline (ICU Any-Latin + Jaro-Winkler,\n"
@@ -29,6 +30,7 @@ int cmd_eval(int argc, char **argv)
 {
     static const struct option lo[] = {
         {"list", required_argument, NULL, 'l'},
+        {"index", required_argument, NULL, 'i'},
         {"sample", required_argument, NULL, 'n'},
         {"seed", required_argument, NULL, 's'},
         {"threshold", required_argument, NULL, 't'},
@@ -45,6 +47,7 @@ int cmd_eval(int argc, char **argv)
     aka_screener *s = NULL;
     char **lists = calloc((size_t)argc + 1, sizeof(*lists));
     FILE *fail_file = NULL;
+    const char *index = NULL;
     int n_lists = 0, c, rc = CLI_OK;
 
     if (!lists)
@@ -55,6 +58,7 @@ int cmd_eval(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         switch (c) {
         case 'l': lists[n_lists++] = optarg; break;
+        case 'i': index = optarg; break;
         case 'n': o.sample = strtoul(optarg, NULL, 10); break;
         case 's': o.seed = strtoul(optarg, NULL, 10); break;
         case 't': o.threshold = atof(optarg); break;
@@ -88,7 +92,7 @@ int cmd_eval(int argc, char **argv)
             goto done;
         }
     }
-    rc = cli_load_screener(&s, lists, n_lists);
+    rc = cli_load_screener(&s, lists, n_lists, index);
     if (rc != CLI_OK)
         goto done;
     if (aka_eval(stdout, s, &o) < 0) {

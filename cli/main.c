@@ -16,6 +16,7 @@ static const struct {
     {"compare", cmd_compare, "score two names against each other, explained"},
     {"search", cmd_search, "search one name in the lists"},
     {"screen", cmd_screen, "screen a file of records (CSV or JSON lines)"},
+    {"index", cmd_index, "build a snapshot file of lists and index"},
     {"eval", cmd_eval, "measure recall and false alerts against a baseline"},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -44,14 +44,27 @@ static void load_one(const char *path, void *arg)
     st->lists[st->n++] = l;
 }
 
-int cli_load_screener(aka_screener **out, char **paths, int n)
+int cli_load_screener(aka_screener **out, char **paths, int n,
+                      const char *index)
 {
     load_state st = {0};
     int skipped = 0, rc = CLI_OK;
 
     *out = NULL;
+    if (index && n) {
+        cli_err("--index and --list: give one or the other");
+        return CLI_BAD;
+    }
+    if (index) {
+        if (aka_snapshot_open(out, index) < 0) {
+            cli_err("%s", aka_error_last());
+            return CLI_BAD;
+        }
+        return CLI_OK;
+    }
     if (n == 0) {
-        cli_err("no list given: use --list PATH (a file or a directory)");
+        cli_err("no list given: use --list PATH (a file or a directory) or "
+                "--index FILE");
         return CLI_BAD;
     }
     if (cli_each_list_file(paths, n, load_one, &st, &skipped) < 0 ||
@@ -185,10 +198,6 @@ static int parse_opts(opts_t *o, int argc, char **argv, const char *help)
             return CLI_BAD;
         }
     }
-    if (o->index) {
-        cli_err("--index: snapshot files are not supported yet; use --list");
-        return CLI_BAD;
-    }
     return -1;
 }
 
@@ -239,12 +248,13 @@ done:
 /* ---- search ---------------------------------------------------------------- */
 
 static const char search_help[] =
-    "usage: aka search --list PATH... [--limit N] [--threshold T]\n"
-    "                  [--birth-date D] [--country C] [--gender G]\n"
-    "                  [--document NUM] [--schema S] [--json]\n"
-    "                  [--fail-on-hit] [--exhaustive] NAME\n\n"
+    "usage: aka search --list PATH...|--index FILE [--limit N]\n"
+    "                  [--threshold T] [--birth-date D] [--country C]\n"
+    "                  [--gender G] [--document NUM] [--schema S]\n"
+    "                  [--json] [--fail-on-hit] [--exhaustive] NAME\n\n"
     "Search one name (any script) in the lists and explain each hit.\n"
     "  --list PATH     a list file or a directory of them (repeatable)\n"
+    "  --index FILE    a snapshot from `aka index build` instead\n"
     "  --limit N       at most N hits (10)\n"
     "  --threshold T   drop hits scoring below T (0.76; 0 keeps all)\n"
     "  --birth-date D  YYYY, YYYY-MM or YYYY-MM-DD\n"
@@ -278,7 +288,7 @@ int cmd_search(int argc, char **argv)
         rc = CLI_BAD;
         goto done;
     }
-    rc = cli_load_screener(&s, o.lists, o.n_lists);
+    rc = cli_load_screener(&s, o.lists, o.n_lists, o.index);
     if (rc != CLI_OK)
         goto done;
     o.q.name = name;
@@ -315,8 +325,9 @@ done:
 /* ---- screen ---------------------------------------------------------------- */
 
 static const char screen_help[] =
-    "usage: aka screen --list PATH... [--limit N] [--threshold T]\n"
-    "                  [--format csv|jsonl] [--fail-on-hit] [INPUT]\n\n"
+    "usage: aka screen --list PATH...|--index FILE [--limit N]\n"
+    "                  [--threshold T] [--format csv|jsonl]\n"
+    "                  [--fail-on-hit] [INPUT]\n\n"
     "Screen every record of INPUT (standard input if omitted): CSV with a\n"
     "header (columns id, name and optionally schema, birth_date,\n"
     "nationality, gender, document; others ignored) or JSON lines with the\n"
@@ -376,7 +387,7 @@ int cmd_screen(int argc, char **argv)
             goto done;
         }
     }
-    rc = cli_load_screener(&s, o.lists, o.n_lists);
+    rc = cli_load_screener(&s, o.lists, o.n_lists, o.index);
     if (rc != CLI_OK)
         goto done;
     if (aka_records_open(&r, in, in_name) < 0) {

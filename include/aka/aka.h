@@ -13,6 +13,7 @@
 #include "entity.h"
 #include "list.h"
 #include "screen.h"
+#include "snapshot.h"
 #include "records.h"
 #include "eval.h"
 

@@ -782,14 +782,14 @@ static int is_listed_spelling(eval_ctx *c, const char *q, size_t len)
 {
     aka__arena a = AKA_ARENA_INIT;
     aka__name n;
-    uint32_t ids[64];
+    aka__ix_cand ids[64];
     size_t nc = 0;
     int listed = 0;
 
     if (aka__name_parse(&n, &a, q, len) == AKA_OK &&
         aka__ix_candidates(c->s, &n, ids, 64, &nc) == AKA_OK) {
         for (size_t k = 0; k < nc && !listed; k++) {
-            const aka__name *l = &c->s->names[ids[k]].parsed;
+            const aka__name *l = &c->s->names[ids[k].id].parsed;
             int all = 1, any = 0;
             for (size_t i = 0; i < n.n && all; i++) {
                 int found = 0;

@@ -448,6 +448,7 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
         }
     if (layout(s, &b) < 0)
         goto oom;
+    aka__ix_set_weights(s);
     s->lists = aka__malloc((n ? n : 1) * sizeof(*s->lists));
     if (!s->lists)
         goto oom;
@@ -468,6 +469,20 @@ done:
     return rc;
 }
 
+void aka__ix_set_weights(aka_screener *s)
+{
+    aka__weights w = {aka__ix_idf, s};
+
+    for (size_t i = 0; i < s->n_names; i++)
+        aka__ix_name_weights(&w, &s->names[i].parsed);
+}
+
+void aka__ix_name_weights(const aka__weights *w, aka__name *n)
+{
+    for (size_t k = 0; k < n->n; k++)
+        n->parts[k].weight = (float)aka__part_weight(w, &n->parts[k]);
+}
+
 size_t aka_screener_entity_count(const aka_screener *s)
 {
     return s->n_entities;
@@ -480,144 +495,233 @@ size_t aka_screener_name_count(const aka_screener *s)
 
 /* ---- candidates --------------------------------------------------------- */
 
+/*
+ * A query's look-ups are gathered first, then walked shortest postings
+ * first: once CAND_OPEN names are gathered, longer postings only add to
+ * names already there (a name that shares only a common part is not worth
+ * scoring when names sharing rarer ones exist), and weak evidence (one
+ * edit away) under a term posted for more than WEAK_LONG names is not
+ * walked at all. Each name keeps, per query part, the strongest evidence
+ * seen so far (a level, 4 bits a part), so the order of the walk does not
+ * change what a name gathers.
+ */
+#define CAND_OPEN 4096
+#define WEAK_LONG 2000
+#define MAX_LOOKUPS 1024
+
+static const float level_factor[] = {0.0f, 0.6f, 0.7f, 0.9f, 1.0f};
+
+static unsigned factor_level(float f)
+{
+    return f >= 1.0f ? 4 : f >= 0.9f ? 3 : f >= 0.7f ? 2 : 1;
+}
+
+/* One term to walk for a query part. */
+typedef struct {
+    uint32_t term, len;
+    uint8_t part, level;
+} lookup_t;
+
 /* Accumulator: open addressing on name id. */
 typedef struct {
-    uint32_t *id;   /* name id + 1; 0 empty */
+    uint32_t *id;     /* name id + 1; 0 empty */
     float *acc;
-    uint32_t *mask; /* query parts already counted for this name */
+    uint64_t *levels; /* evidence level per query part, 4 bits each */
     size_t cap, n;
 } accum;
 
-static int acc_grow(accum *a)
+static int acc_init(accum *a, size_t cap)
 {
-    accum b = {0};
-
-    b.cap = a->cap ? a->cap * 2 : 1024;
-    b.id = aka__calloc(b.cap, sizeof(*b.id));
-    b.acc = aka__malloc(b.cap * sizeof(*b.acc));
-    b.mask = aka__malloc(b.cap * sizeof(*b.mask));
-    if (!b.id || !b.acc || !b.mask) {
-        aka__free(b.id);
-        aka__free(b.acc);
-        aka__free(b.mask);
-        return AKA_ENOMEM;
-    }
-    for (size_t i = 0; i < a->cap; i++) {
-        size_t j;
-        if (!a->id[i])
-            continue;
-        for (j = (a->id[i] * 2654435761u) & (b.cap - 1); b.id[j];
-             j = (j + 1) & (b.cap - 1))
-            ;
-        b.id[j] = a->id[i];
-        b.acc[j] = a->acc[i];
-        b.mask[j] = a->mask[i];
-    }
-    b.n = a->n;
-    aka__free(a->id);
-    aka__free(a->acc);
-    aka__free(a->mask);
-    *a = b;
-    return AKA_OK;
+    a->cap = cap;
+    a->n = 0;
+    a->id = aka__calloc(cap, sizeof(*a->id));
+    a->acc = aka__malloc(cap * sizeof(*a->acc));
+    a->levels = aka__malloc(cap * sizeof(*a->levels));
+    return a->id && a->acc && a->levels ? AKA_OK : AKA_ENOMEM;
 }
 
-static int acc_add(accum *a, uint32_t name, unsigned part, float w)
+static void acc_dispose(accum *a)
+{
+    aka__free(a->id);
+    aka__free(a->acc);
+    aka__free(a->levels);
+}
+
+/* Add evidence of `level` for query part `part` (weight w) to `name`;
+ * a new name only when `open`. The table never fills: it is sized for
+ * CAND_OPEN names plus one walk. */
+static int acc_add(accum *a, uint32_t name, unsigned part, unsigned level,
+                   float w, int open)
 {
     size_t j;
+    unsigned old;
 
-    if ((a->n + 1) * 2 > a->cap && acc_grow(a) < 0)
-        return AKA_ENOMEM;
     for (j = ((name + 1) * 2654435761u) & (a->cap - 1); a->id[j];
          j = (j + 1) & (a->cap - 1))
         if (a->id[j] == name + 1)
             break;
     if (!a->id[j]) {
+        if (!open)
+            return 0;
+        if ((a->n + 1) * 2 > a->cap)
+            return AKA_ENOMEM; /* can't happen: see acc sizing */
         a->id[j] = name + 1;
         a->acc[j] = 0;
-        a->mask[j] = 0;
+        a->levels[j] = 0;
         a->n++;
     }
-    if (!(a->mask[j] & (1u << part))) {
-        a->mask[j] |= 1u << part;
-        a->acc[j] += w;
+    old = (unsigned)(a->levels[j] >> (4 * part)) & 15u;
+    if (level > old) {
+        a->levels[j] += (uint64_t)(level - old) << (4 * part);
+        a->acc[j] += w * (level_factor[level] - level_factor[old]);
     }
-    return AKA_OK;
+    return 0;
 }
 
-/* A query looking up its terms: the weight of each of its parts. */
+/* The query's look-ups (emit_fn context). */
 typedef struct {
     const aka_screener *s;
-    accum *a;
+    lookup_t *l;
+    size_t n;
     float weight[AKA_IX_MAX_PARTS];
-} lookup;
+} lookups;
 
-/* emit_fn: every name posted under the term gains the part's weight
- * times the evidence factor (once per part: the first, strongest). */
-static int look_up(void *ctx, unsigned part, uint64_t h, float factor)
+/* emit_fn: note the term if it is posted (and worth walking). */
+static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
 {
-    const lookup *l = ctx;
-    const aka__postings *p = &l->s->post;
+    lookups *q = ctx;
     long t;
+    uint32_t len;
 
-    if (l->weight[part] <= 0)
+    if (q->weight[part] <= 0 || q->n == MAX_LOOKUPS)
         return AKA_OK;
-    t = aka__ix_find(&l->s->terms, h);
+    t = aka__ix_find(&q->s->terms, h);
     if (t < 0)
         return AKA_OK;
-    for (uint32_t k = p->off[t]; k < p->off[t + 1]; k++)
-        if (acc_add(l->a, p->ids[k], part, factor * l->weight[part]) < 0)
-            return AKA_ENOMEM;
+    len = q->s->post.off[t + 1] - q->s->post.off[t];
+    if (factor < 0.9f && len > WEAK_LONG)
+        return AKA_OK;
+    q->l[q->n++] = (lookup_t){(uint32_t)t, len, (uint8_t)part,
+                              (uint8_t)factor_level(factor)};
     return AKA_OK;
 }
 
-typedef struct {
-    uint32_t id;
-    float acc;
-} cand;
+static int lookup_cmp(const void *x, const void *y)
+{
+    const lookup_t *a = x, *b = y;
+
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return a->term < b->term ? -1 : a->term > b->term;
+}
+
+/* Order candidates best first; ties by id, so results are reproducible. */
+static int better(const aka__ix_cand *a, const aka__ix_cand *b)
+{
+    return a->acc > b->acc || (a->acc == b->acc && a->id < b->id);
+}
+
+/* Move the best k of c[0..n) to the front, in any order (quickselect). */
+static void select_best(aka__ix_cand *c, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+
+    while (hi - lo > 1 && k > lo && k < hi) {
+        aka__ix_cand pivot = c[lo + (hi - lo) / 2], t;
+        size_t i = lo, j = hi - 1;
+        while (i <= j) {
+            while (better(&c[i], &pivot))
+                i++;
+            while (better(&pivot, &c[j]))
+                j--;
+            if (i <= j) {
+                t = c[i];
+                c[i] = c[j];
+                c[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j + 1)
+            hi = j + 1;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+}
 
 static int cand_cmp(const void *x, const void *y)
 {
-    const cand *a = x, *b = y;
+    const aka__ix_cand *a = x, *b = y;
 
-    if (a->acc != b->acc)
-        return a->acc > b->acc ? -1 : 1;
-    return a->id < b->id ? -1 : a->id > b->id;
+    return better(a, b) ? -1 : better(b, a) ? 1 : 0;
 }
 
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,
-                       uint32_t *out, size_t max, size_t *n)
+                       aka__ix_cand *out, size_t max, size_t *n)
 {
     accum a = {0};
     aka__weights w = {aka__ix_idf, s};
-    lookup l;
-    cand *c = NULL;
-    size_t nc = 0;
-    int rc = AKA_OK;
+    lookups lk;
+    size_t nc = 0, walk_max = 0;
+    aka__ix_cand *c = NULL;
+    int rc = AKA_ENOMEM;
 
     *n = 0;
-    l.s = s;
-    l.a = &a;
+    memset(&lk, 0, sizeof(lk));
+    lk.s = s;
+    lk.l = aka__malloc(MAX_LOOKUPS * sizeof(*lk.l));
+    if (!lk.l)
+        goto done;
     for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
-        l.weight[i] = (float)aka__part_weight(&w, &q->parts[i]);
-    rc = aka__ix_name_terms(q, 1, look_up, &l);
+        lk.weight[i] = q->parts[i].weight >= 0
+                           ? q->parts[i].weight
+                           : (float)aka__part_weight(&w, &q->parts[i]);
+    rc = aka__ix_name_terms(q, 1, gather_lookup, &lk);
     if (rc < 0)
         goto done;
-    c = aka__malloc((a.n ? a.n : 1) * sizeof(*c));
-    if (!c) {
-        rc = AKA_ENOMEM;
-        goto done;
+    qsort(lk.l, lk.n, sizeof(*lk.l), lookup_cmp);
+    /* room for CAND_OPEN names plus the longest walk that may open new
+     * ones, at most half full */
+    for (size_t i = 0; i < lk.n; i++)
+        if (lk.l[i].len > walk_max)
+            walk_max = lk.l[i].len;
+    {
+        size_t cap = 64;
+        while (cap < 2 * (CAND_OPEN + walk_max) + 2)
+            cap *= 2;
+        rc = acc_init(&a, cap);
+        if (rc < 0)
+            goto done;
     }
+    for (size_t i = 0; i < lk.n; i++) {
+        const lookup_t *l = &lk.l[i];
+        int open = a.n < CAND_OPEN;
+        for (uint32_t k = s->post.off[l->term]; k < s->post.off[l->term + 1];
+             k++)
+            acc_add(&a, s->post.ids[k], l->part, l->level,
+                    lk.weight[l->part], open);
+    }
+    c = aka__malloc((a.n ? a.n : 1) * sizeof(*c));
+    rc = c ? AKA_OK : AKA_ENOMEM;
+    if (rc < 0)
+        goto done;
     for (size_t j = 0; j < a.cap; j++)
         if (a.id[j])
-            c[nc++] = (cand){a.id[j] - 1, a.acc[j]};
+            c[nc++] = (aka__ix_cand){a.id[j] - 1, a.acc[j]};
+    if (nc > max)
+        select_best(c, nc, max);
+    nc = nc < max ? nc : max;
     qsort(c, nc, sizeof(*c), cand_cmp);
-    for (size_t j = 0; j < nc && j < max; j++)
-        out[(*n)++] = c[j].id;
+    memcpy(out, c, nc * sizeof(*c));
+    *n = nc;
 done:
     aka__free(c);
-    aka__free(a.id);
-    aka__free(a.acc);
-    aka__free(a.mask);
+    aka__free(lk.l);
+    acc_dispose(&a);
     return rc;
 }
 

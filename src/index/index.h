@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "aka/screen.h"
+#include "match/match.h"
 #include "names/names.h"
 
 /* One list name, parsed. */
@@ -74,6 +75,12 @@ struct aka_screener {
 /** 1 if a parsed list name has a part in a script other than Latin. */
 int aka__ix_non_latin(const aka__ix_name *n);
 
+/** Set every list part's cached weight (after the postings exist). */
+void aka__ix_set_weights(aka_screener *s);
+
+/** Cache the weight of each part of `n` in the part. */
+void aka__ix_name_weights(const aka__weights *w, aka__name *n);
+
 /** idf of a part's 'K' term (aka__weights callback); ctx: the screener. */
 double aka__ix_idf(const void *ctx, const aka__part *p);
 
@@ -84,7 +91,7 @@ uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
 long aka__ix_find(const aka__termtab *t, uint64_t h);
 
 /** Parts of a name that are indexed and looked up; the rest are not. */
-#define AKA_IX_MAX_PARTS 32
+#define AKA_IX_MAX_PARTS 16
 
 /**
  * Call emit(ctx, part, term, factor) for each term of name `n`: the terms
@@ -100,12 +107,18 @@ int aka__ix_name_terms(const aka__name *n, int query,
                                    float factor),
                        void *ctx);
 
+/* A candidate name and the weight of the query parts it shares. */
+typedef struct {
+    uint32_t id;  /* index into the screener's names */
+    float acc;
+} aka__ix_cand;
+
 /**
- * Candidate names for query `q`, best first: at most `max` ids written to
- * out (caller array), count in *n.
+ * Candidate names for query `q`, best first: at most `max` written to out
+ * (caller array), count in *n.
  */
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,
-                       uint32_t *out, size_t max, size_t *n);
+                       aka__ix_cand *out, size_t max, size_t *n);
 
 /* Snapshot (index/snapshot.c): the screener's memory, freed. */
 void aka__ix_free_tables(aka_screener *s);

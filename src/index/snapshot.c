@@ -1,11 +1,76 @@
 /*
  * index/snapshot.c: the snapshot file (aka/snapshot.h) and the memory of a
  * screener's tables, which either the heap or a mapped snapshot holds.
+ *
+ * FILE LAYOUT (native byte order, recorded in the header)
+ *   header     magic "AKASNAP", format version, byte order, file size,
+ *              checksum of every byte after the header, the library
+ *              version that wrote it (index terms depend on it), sections
+ *   sections   a table of (id, offset, size), then each section 8-byte
+ *              aligned:
+ *     META     counts: lists, entities, names, parts, terms, term slots,
+ *              posting ids
+ *     POOL     NUL-terminated strings; offset 0 is NULL (util/pack.h)
+ *     LISTS    the lists as words (lists/serial.c)
+ *     NAMES    one snap_name per indexed list name
+ *     PARTS    one snap_part per name part
+ *     TKEYS TIDS POFF PIDS   the term table and postings (index/index.h),
+ *              used in place
+ * Opening checks every count, offset and id against the sizes, so even a
+ * file with a valid checksum can't make a query read out of bounds.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "aka/snapshot.h"
 #include "index/index.h"
+#include "lists/lists.h"
 #include "util/alloc.h"
+#include "util/error.h"
+#include "util/pack.h"
+
+#define SNAP_MAGIC "AKASNAP"
+#define SNAP_FORMAT 1u
+#define SNAP_BYTE_ORDER 0x01020304u
+
+enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TKEYS, S_TIDS, S_POFF,
+       S_PIDS, S_COUNT };
+enum { M_LISTS, M_ENTITIES, M_NAMES, M_PARTS, M_TERMS, M_TCAP, M_PIDS,
+       M_COUNT };
+
+typedef struct {
+    char magic[8];
+    uint32_t format;
+    uint32_t byte_order;
+    uint64_t size;       /* whole file */
+    uint64_t checksum;   /* aka__checksum of bytes [sizeof(header), size) */
+    char library[16];    /* aka_version() of the writer */
+    uint32_t n_sections;
+    uint32_t reserved;
+} snap_header;
+
+typedef struct {
+    uint32_t id;
+    uint32_t reserved;
+    uint64_t offset;
+    uint64_t size;
+} snap_section;
+
+typedef struct {
+    uint32_t entity, name, var_off, var_len;
+    uint32_t part, n_parts; /* first part in PARTS, count */
+} snap_name;
+
+typedef struct {
+    uint32_t text, latin, key; /* pool offsets */
+    uint8_t script, kind, family, reserved;
+    float weight;
+} snap_part;
 
 void aka__ix_free_tables(aka_screener *s)
 {
@@ -13,4 +78,388 @@ void aka__ix_free_tables(aka_screener *s)
         aka__free(s->heap[i]);
     if (s->map)
         munmap(s->map, s->map_len);
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+/* The names and parts of the screener as snap_name / snap_part records;
+ * part strings go to the pool. */
+static int pack_names(const aka_screener *s, aka__pack *p, aka_buf *names,
+                      aka_buf *parts, uint64_t *n_parts)
+{
+    uint32_t part = 0;
+
+    for (size_t i = 0; i < s->n_names; i++) {
+        const aka__ix_name *n = &s->names[i];
+        snap_name sn = {n->entity, n->name, n->var_off, n->var_len, part,
+                        (uint32_t)n->parsed.n};
+        for (size_t k = 0; k < n->parsed.n; k++) {
+            const aka__part *q = &n->parsed.parts[k];
+            snap_part sp = {aka__pack_ref(p, q->text),
+                            aka__pack_ref(p, q->latin),
+                            aka__pack_ref(p, q->key), q->script, q->kind,
+                            q->family, 0, q->weight};
+            if (aka__buf_append(parts, &sp, sizeof(sp)) < 0)
+                return AKA_ENOMEM;
+        }
+        part += (uint32_t)n->parsed.n;
+        if (aka__buf_append(names, &sn, sizeof(sn)) < 0)
+            return AKA_ENOMEM;
+    }
+    *n_parts = part;
+    return p->oom ? AKA_ENOMEM : AKA_OK;
+}
+
+/* Write all of buf to fd. */
+static int write_all(int fd, const void *buf, size_t len)
+{
+    const char *b = buf;
+
+    while (len) {
+        ssize_t w = write(fd, b, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        b += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+int aka_snapshot_write(const aka_screener *s, const char *path)
+{
+    aka__pack p;
+    aka_buf names = AKA_BUF_INIT, parts = AKA_BUF_INIT, body = AKA_BUF_INIT;
+    aka_buf tmp = AKA_BUF_INIT;
+    uint64_t meta[M_COUNT] = {0};
+    const void *data[S_COUNT];
+    size_t len[S_COUNT];
+    snap_section sec[S_COUNT];
+    snap_header h;
+    uint64_t off;
+    int fd = -1, rc = AKA_ENOMEM;
+
+    if (aka__pack_init(&p) < 0)
+        goto done;
+    for (size_t l = 0; l < s->n_lists; l++)
+        aka__list_pack(&p, s->lists[l]);
+    if (pack_names(s, &p, &names, &parts, &meta[M_PARTS]) < 0 || p.oom)
+        goto done;
+    meta[M_LISTS] = s->n_lists;
+    meta[M_ENTITIES] = s->n_entities;
+    meta[M_NAMES] = s->n_names;
+    meta[M_TERMS] = s->terms.n;
+    meta[M_TCAP] = s->terms.cap;
+    meta[M_PIDS] = s->post.off[s->terms.n];
+    data[S_META] = meta;
+    len[S_META] = sizeof(meta);
+    data[S_POOL] = p.pool.ptr;
+    len[S_POOL] = p.pool.len;
+    data[S_LISTS] = p.words.ptr;
+    len[S_LISTS] = p.words.len;
+    data[S_NAMES] = names.ptr;
+    len[S_NAMES] = names.len;
+    data[S_PARTS] = parts.ptr;
+    len[S_PARTS] = parts.len;
+    data[S_TKEYS] = s->terms.keys;
+    len[S_TKEYS] = s->terms.cap * sizeof(*s->terms.keys);
+    data[S_TIDS] = s->terms.ids;
+    len[S_TIDS] = s->terms.cap * sizeof(*s->terms.ids);
+    data[S_POFF] = s->post.off;
+    len[S_POFF] = (s->terms.n + 1) * sizeof(*s->post.off);
+    data[S_PIDS] = s->post.ids;
+    len[S_PIDS] = meta[M_PIDS] * sizeof(*s->post.ids);
+
+    /* the body: section table, then the sections 8-byte aligned */
+    off = sizeof(h) + sizeof(sec);
+    for (int i = 0; i < S_COUNT; i++) {
+        sec[i] = (snap_section){(uint32_t)i, 0, off, len[i]};
+        off += (len[i] + 7) & ~(uint64_t)7;
+    }
+    if (aka__buf_append(&body, sec, sizeof(sec)) < 0)
+        goto done;
+    for (int i = 0; i < S_COUNT; i++) {
+        static const char zero[8];
+        if ((len[i] && aka__buf_append(&body, data[i], len[i]) < 0) ||
+            aka__buf_append(&body, zero, ((len[i] + 7) & ~(size_t)7) -
+                                             len[i]) < 0)
+            goto done;
+    }
+    memset(&h, 0, sizeof(h));
+    memcpy(h.magic, SNAP_MAGIC, sizeof(SNAP_MAGIC));
+    h.format = SNAP_FORMAT;
+    h.byte_order = SNAP_BYTE_ORDER;
+    h.size = sizeof(h) + body.len;
+    h.checksum = aka__checksum(body.ptr, body.len);
+    snprintf(h.library, sizeof(h.library), "%s", aka_version());
+    h.n_sections = S_COUNT;
+
+    if (aka__buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
+        goto done;
+    fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write_all(fd, &h, sizeof(h)) < 0 ||
+        write_all(fd, body.ptr, body.len) < 0 || fsync(fd) < 0) {
+        rc = aka__error(AKA_EIO, "%s: %s", tmp.ptr, strerror(errno));
+        goto done;
+    }
+    if (close(fd) < 0 || rename(tmp.ptr, path) < 0) {
+        fd = -1;
+        rc = aka__error(AKA_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    fd = -1;
+    rc = AKA_OK;
+done:
+    if (fd >= 0)
+        close(fd);
+    if (rc < 0 && tmp.ptr)
+        unlink(tmp.ptr);
+    if (rc == AKA_ENOMEM)
+        aka__error(rc, "%s: writing the snapshot: out of memory", path);
+    aka__pack_dispose(&p);
+    aka__buf_dispose(&names);
+    aka__buf_dispose(&parts);
+    aka__buf_dispose(&body);
+    aka__buf_dispose(&tmp);
+    return rc;
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+/* A snapshot being opened: the mapping and its sections. */
+typedef struct {
+    const char *path;
+    const unsigned char *base;
+    size_t size;
+    const void *sec[S_COUNT];
+    uint64_t len[S_COUNT];
+    uint64_t meta[M_COUNT];
+} opening;
+
+static int damaged(const opening *o, const char *what)
+{
+    return aka__error(AKA_EINVALID, "%s: damaged snapshot: %s", o->path,
+                      what);
+}
+
+/* Check the header and locate the sections. */
+static int check_header(opening *o)
+{
+    snap_header h;
+    snap_section sec[S_COUNT];
+
+    if (o->size < sizeof(h) ||
+        memcmp(o->base, SNAP_MAGIC, sizeof(SNAP_MAGIC)) != 0)
+        return aka__error(AKA_EFORMAT, "%s: not an aka snapshot (build one "
+                          "with `aka index build`)", o->path);
+    memcpy(&h, o->base, sizeof(h));
+    if (h.byte_order != SNAP_BYTE_ORDER)
+        return aka__error(AKA_EFORMAT, "%s: snapshot written on a machine "
+                          "of another byte order", o->path);
+    if (h.format != SNAP_FORMAT)
+        return aka__error(AKA_EFORMAT, "%s: snapshot format %u; this aka "
+                          "reads format %u (rebuild it)", o->path, h.format,
+                          SNAP_FORMAT);
+    if (strncmp(h.library, aka_version(), sizeof(h.library)) != 0)
+        return aka__error(AKA_EFORMAT, "%s: snapshot written by aka %.16s; "
+                          "this is aka %s (rebuild it)", o->path, h.library,
+                          aka_version());
+    if (h.size != o->size)
+        return aka__error(AKA_EINVALID, "%s: truncated or extended snapshot "
+                          "(%llu bytes, header says %llu)", o->path,
+                          (unsigned long long)o->size,
+                          (unsigned long long)h.size);
+    if (aka__checksum(o->base + sizeof(h), o->size - sizeof(h)) !=
+        h.checksum)
+        return damaged(o, "checksum mismatch");
+    if (h.n_sections != S_COUNT || o->size < sizeof(h) + sizeof(sec))
+        return damaged(o, "section table");
+    memcpy(sec, o->base + sizeof(h), sizeof(sec));
+    for (int i = 0; i < S_COUNT; i++) {
+        if (sec[i].id != (uint32_t)i || sec[i].offset % 8 ||
+            sec[i].offset > o->size || sec[i].size > o->size - sec[i].offset)
+            return damaged(o, "section out of the file");
+        o->sec[i] = o->base + sec[i].offset;
+        o->len[i] = sec[i].size;
+    }
+    if (o->len[S_META] != sizeof(o->meta))
+        return damaged(o, "counts");
+    memcpy(o->meta, o->sec[S_META], sizeof(o->meta));
+    return AKA_OK;
+}
+
+/* Check the index tables' sizes and contents against the counts. */
+static int check_tables(const opening *o)
+{
+    const uint64_t *m = o->meta;
+    const uint64_t *keys = o->sec[S_TKEYS];
+    const uint32_t *ids = o->sec[S_TIDS], *off = o->sec[S_POFF];
+    const uint32_t *pids = o->sec[S_PIDS];
+
+    if (m[M_TCAP] & (m[M_TCAP] - 1) || m[M_TERMS] >= m[M_TCAP] + !m[M_TCAP] ||
+        m[M_TCAP] > o->size || m[M_PIDS] > o->size ||
+        o->len[S_TKEYS] != m[M_TCAP] * sizeof(*keys) ||
+        o->len[S_TIDS] != m[M_TCAP] * sizeof(*ids) ||
+        o->len[S_POFF] != (m[M_TERMS] + 1) * sizeof(*off) ||
+        o->len[S_PIDS] != m[M_PIDS] * sizeof(*pids))
+        return damaged(o, "index table sizes");
+    /* every term once, and free slots left so a probe always ends */
+    for (uint64_t i = 0, used = 0; i < m[M_TCAP]; i++)
+        if (keys[i] && (ids[i] >= m[M_TERMS] || ++used > m[M_TERMS]))
+            return damaged(o, "term table");
+    if (off[0] != 0 || off[m[M_TERMS]] != m[M_PIDS])
+        return damaged(o, "postings");
+    for (uint64_t t = 0; t < m[M_TERMS]; t++)
+        if (off[t] > off[t + 1])
+            return damaged(o, "postings");
+    for (uint64_t k = 0; k < m[M_PIDS]; k++)
+        if (pids[k] >= m[M_NAMES])
+            return damaged(o, "postings");
+    return AKA_OK;
+}
+
+/* Read the lists back into s (entities borrowed from them). */
+static int open_lists(aka_screener *s, const opening *o)
+{
+    aka__unpack u = {o->sec[S_LISTS], o->len[S_LISTS] / 4, 0, o->sec[S_POOL],
+                     o->len[S_POOL], 0};
+    const char *pool = o->sec[S_POOL];
+    int rc;
+
+    if (!o->len[S_POOL] || pool[o->len[S_POOL] - 1] != '\0' ||
+        o->len[S_LISTS] % 4 || o->meta[M_LISTS] > o->len[S_LISTS] ||
+        o->meta[M_ENTITIES] > o->len[S_LISTS])
+        return damaged(o, "lists");
+    s->lists = aka__calloc(o->meta[M_LISTS] + 1, sizeof(*s->lists));
+    s->entities = aka__malloc((o->meta[M_ENTITIES] + 1) *
+                              sizeof(*s->entities));
+    if (!s->lists || !s->entities)
+        return AKA_ENOMEM;
+    for (uint64_t l = 0; l < o->meta[M_LISTS]; l++) {
+        rc = aka__list_unpack(&s->lists[l], &u);
+        if (rc == AKA_EINVALID)
+            return damaged(o, "list entities");
+        if (rc < 0)
+            return rc;
+        s->n_lists++;
+        for (size_t i = 0; i < aka_list_count(s->lists[l]); i++) {
+            if (s->n_entities >= o->meta[M_ENTITIES])
+                return damaged(o, "entity count");
+            s->entities[s->n_entities++] = aka_list_entity(s->lists[l], i);
+        }
+    }
+    if (s->n_entities != o->meta[M_ENTITIES] || u.pos != u.n)
+        return damaged(o, "entity count");
+    return AKA_OK;
+}
+
+/* Rebuild the parsed list names: parts point into the pool. */
+static int open_names(aka_screener *s, const opening *o)
+{
+    const snap_name *sn = o->sec[S_NAMES];
+    const snap_part *sp = o->sec[S_PARTS];
+    aka__unpack u = {NULL, 0, 0, o->sec[S_POOL], o->len[S_POOL], 0};
+    uint64_t n = o->meta[M_NAMES], np = o->meta[M_PARTS];
+    aka__part *parts;
+
+    if (n > o->size || np > o->size || o->len[S_NAMES] != n * sizeof(*sn) ||
+        o->len[S_PARTS] != np * sizeof(*sp))
+        return damaged(o, "name table sizes");
+    s->names = aka__malloc((n + 1) * sizeof(*s->names));
+    parts = aka__arena_alloc(&s->arena, (np + 1) * sizeof(*parts));
+    if (!s->names || !parts)
+        return AKA_ENOMEM;
+    for (uint64_t k = 0; k < np; k++) {
+        parts[k].text = aka__unpack_ref(&u, sp[k].text);
+        parts[k].latin = aka__unpack_ref(&u, sp[k].latin);
+        parts[k].key = aka__unpack_ref(&u, sp[k].key);
+        parts[k].script = sp[k].script;
+        parts[k].kind = sp[k].kind;
+        parts[k].family = sp[k].family;
+        parts[k].weight = sp[k].weight;
+        if (u.bad || !parts[k].text || !parts[k].latin || !parts[k].key ||
+            sp[k].script > AKA_SCRIPT_OTHER || sp[k].kind > AKA_PART_ARTICLE ||
+            !(sp[k].weight >= 0 && sp[k].weight < 1e6f))
+            return damaged(o, "name parts");
+    }
+    for (uint64_t i = 0; i < n; i++) {
+        aka__ix_name *in = &s->names[i];
+        const aka_entity *e;
+        if (sn[i].entity >= s->n_entities)
+            return damaged(o, "names");
+        e = s->entities[sn[i].entity];
+        if (sn[i].name >= e->n_names || sn[i].part > np ||
+            sn[i].n_parts > np - sn[i].part ||
+            sn[i].n_parts > AKA_NAME_MAX_PARTS ||
+            sn[i].var_off > strlen(e->names[sn[i].name].full) ||
+            sn[i].var_len > strlen(e->names[sn[i].name].full) - sn[i].var_off)
+            return damaged(o, "names");
+        in->entity = sn[i].entity;
+        in->name = sn[i].name;
+        in->var_off = sn[i].var_off;
+        in->var_len = sn[i].var_len;
+        in->parsed.parts = parts + sn[i].part;
+        in->parsed.n = sn[i].n_parts;
+    }
+    s->n_names = n;
+    return AKA_OK;
+}
+
+int aka_snapshot_open(aka_screener **out, const char *path)
+{
+    opening o;
+    aka_screener *s = NULL;
+    struct stat st;
+    void *map = MAP_FAILED;
+    int fd = -1, rc;
+
+    *out = NULL;
+    memset(&o, 0, sizeof(o));
+    o.path = path;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        rc = aka__error(AKA_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+        rc = aka__error(AKA_EFORMAT, "%s: not an aka snapshot (%s)", path,
+                        S_ISREG(st.st_mode) ? "empty file"
+                                            : "not a regular file");
+        goto done;
+    }
+    map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+               fd, 0);
+    if (map == MAP_FAILED) {
+        rc = aka__error(AKA_EIO, "%s: mmap: %s", path, strerror(errno));
+        goto done;
+    }
+    o.base = map;
+    o.size = (size_t)st.st_size;
+    s = aka__calloc(1, sizeof(*s));
+    if (!s) {
+        rc = AKA_ENOMEM;
+        goto done;
+    }
+    s->map = map;
+    s->map_len = o.size;
+    map = MAP_FAILED; /* the screener unmaps it from now on */
+    if ((rc = check_header(&o)) < 0 || (rc = check_tables(&o)) < 0 ||
+        (rc = open_lists(s, &o)) < 0 || (rc = open_names(s, &o)) < 0)
+        goto done;
+    s->terms = (aka__termtab){o.sec[S_TKEYS], o.sec[S_TIDS], o.meta[M_TCAP],
+                              o.meta[M_TERMS]};
+    s->post = (aka__postings){o.sec[S_POFF], o.sec[S_PIDS]};
+    *out = s;
+    s = NULL;
+    rc = AKA_OK;
+done:
+    if (rc == AKA_ENOMEM)
+        aka__error(rc, "%s: opening the snapshot: out of memory", path);
+    aka_screener_free(s);
+    if (map != MAP_FAILED)
+        munmap(map, (size_t)st.st_size);
+    if (fd >= 0)
+        close(fd);
+    return rc;
 }

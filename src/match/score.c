@@ -68,8 +68,11 @@ static size_t glued_article(const char *latin)
     static const char *const arts[] = {"al", "el", "ad", "ar", "as", "at",
                                        "az", "an", "ash", "ul", "ed", "es",
                                        NULL};
-    size_t n = strlen(latin);
+    size_t n;
 
+    if (latin[0] != 'a' && latin[0] != 'e' && latin[0] != 'u')
+        return 0;
+    n = strlen(latin);
     for (const char *const *a = arts; *a; a++) {
         size_t k = strlen(*a);
         if (n >= k + 3 && !strncmp(latin, *a, k))
@@ -125,9 +128,9 @@ static int patronymic_of(const char *p, const char *x)
  * (Damerau-Levenshtein), so that a typo in a long name keeps most of its
  * value and look-alike short names do not; 0 below SIM_EDIT_MIN_JW.
  */
-static double edit_sim(const char *a, const char *b)
+static double edit_sim(const char *a, const char *b, double known_jw)
 {
-    double s = a[0] && b[0] ? jw(a, b) : 0, e;
+    double s = known_jw >= 0 ? known_jw : a[0] && b[0] ? jw(a, b) : 0, e;
     size_t d, m;
 
     if (s < SIM_EDIT_MIN_JW)
@@ -195,10 +198,10 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         /* RULE-SCORE-1: edit evidence, on the Latin forms and (for a part
          * that the names stage rewrote, Abdulkarim -> abdkarim) on the
          * written words */
-        double v = edit_sim(q->latin, l->latin);
+        double v = edit_sim(q->latin, l->latin, s);
         if (q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
             strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) {
-            double t = edit_sim(q->text, l->text);
+            double t = edit_sim(q->text, l->text, -1);
             v = t > v ? t : v;
         }
         if (v > best) {
@@ -249,21 +252,24 @@ static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
 {
     char latin[256], key[128], keys[128];
-    size_t n = (size_t)snprintf(latin, sizeof(latin), "%s%s", a->latin,
-                                b->latin);
-    size_t kl;
+    size_t la = strlen(a->latin), lb = strlen(b->latin), n = la + lb;
+    size_t ka = strlen(a->key), kb = strlen(b->key), kl = ka + kb;
 
     /* names and particles join (Abubakr); legal forms do not (tariq is
      * not "tire co") */
-    if (n >= sizeof(latin) || !one->latin[0] || a->kind > AKA_PART_PARTICLE ||
-        b->kind > AKA_PART_PARTICLE || one->kind > AKA_PART_PARTICLE)
+    if (n >= sizeof(latin) || kl >= sizeof(keys) || !one->latin[0] ||
+        a->kind > AKA_PART_PARTICLE || b->kind > AKA_PART_PARTICLE ||
+        one->kind > AKA_PART_PARTICLE)
         return 0;
+    memcpy(latin, a->latin, la);
+    memcpy(latin + la, b->latin, lb + 1);
     if (!strcmp(one->latin, latin))
         return SIM_FOLDED;
     aka__name_key(key, sizeof(key), latin, n);
     /* the keys side by side too: a w that starts the second part is a
      * consonant (نیک ورز = Nikvarz) */
-    kl = (size_t)snprintf(keys, sizeof(keys), "%s%s", a->key, b->key);
+    memcpy(keys, a->key, ka);
+    memcpy(keys + ka, b->key, kb + 1);
     if (strlen(one->key) >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys)))
         return SIM_KEY;
@@ -271,7 +277,7 @@ static double joined_sim(const aka__part *one, const aka__part *a,
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
         return SIM_KEY_NEAR;
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC) {
-        double s = edit_sim(one->latin, latin);
+        double s = edit_sim(one->latin, latin, -1);
         if (s >= 0.85)
             return s;
     }
@@ -314,11 +320,13 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     out->n_pairs = 0;
     out->score = 0;
     for (size_t i = 0; i < nq; i++) {
-        wq[i] = aka__part_weight(w, &q->parts[i]);
+        wq[i] = q->parts[i].weight >= 0 ? q->parts[i].weight
+                                         : aka__part_weight(w, &q->parts[i]);
         qm[i] = wq[i] > 0 ? -1 : -2; /* -2: not to be matched */
     }
     for (size_t j = 0; j < nl; j++) {
-        wl[j] = aka__part_weight(w, &l->parts[j]);
+        wl[j] = l->parts[j].weight >= 0 ? l->parts[j].weight
+                                         : aka__part_weight(w, &l->parts[j]);
         lm[j] = wl[j] > 0 ? -1 : -2;
     }
     for (size_t i = 0; i < nq; i++)

@@ -83,7 +83,7 @@ typedef struct {
                              best, 0 empty */
     size_t slot_mask;     /* slots - 1 (a power of two, at least twice
                              the entities that can be gathered) */
-    uint32_t *cands;      /* scratch */
+    aka__ix_cand *cands;  /* scratch */
 } screen_ctx;
 
 /* Score the candidates of variant v, keeping the best name per entity. */
@@ -94,7 +94,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
 
     if (c->o->exhaustive) {
         for (size_t i = 0; i < s->n_names; i++)
-            c->cands[nc++] = (uint32_t)i;
+            c->cands[nc++] = (aka__ix_cand){(uint32_t)i, 0};
     } else if (aka__ix_candidates(s, &qv->name, c->cands,
                                   c->o->max_candidates ? c->o->max_candidates
                                                        : 256,
@@ -102,7 +102,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
         return AKA_ENOMEM;
     }
     for (size_t k = 0; k < nc; k++) {
-        const aka__ix_name *n = &s->names[c->cands[k]];
+        const aka__ix_name *n = &s->names[c->cands[k].id];
         aka__name_score ns;
         best_t *b;
         double sc;
@@ -128,14 +128,14 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
                 c->best = p;
                 c->cap = ncap;
             }
-            c->best[c->nb] = (best_t){n->entity, c->cands[k], v, sc};
+            c->best[c->nb] = (best_t){n->entity, c->cands[k].id, v, sc};
             c->slot[j] = (uint32_t)++c->nb;
             continue;
         }
         b = &c->best[c->slot[j] - 1];
         if (sc > b->score) {
             b->score = sc;
-            b->name = c->cands[k];
+            b->name = c->cands[k].id;
             b->variant = v;
         }
     }
@@ -262,8 +262,9 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
                                                           : aka_strerror(rc));
             goto done;
         }
+        aka__ix_name_weights(&c.w, &qv[v].name);
         for (size_t i = 0; i < qv[v].name.n; i++)
-            info += aka__part_weight(&c.w, &qv[v].name.parts[i]);
+            info += qv[v].name.parts[i].weight;
         qv[v].info_factor = info >= INFO_FULL ? 1.0 : info / INFO_FULL;
     }
     rc = aka__query_fields_parse(&f, &h->arena, q);

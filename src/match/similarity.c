@@ -465,6 +465,18 @@ static void utf8_decode(uint32_t *dst, const char *s, size_t len)
         *dst++ = aka__utf8_next(s, len, &i);
 }
 
+/* Copy ASCII s[0..len) into dst as code points; 0 at the first byte that
+ * is not ASCII. */
+static int ascii_widen(uint32_t *dst, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+        dst[i] = (unsigned char)s[i];
+    }
+    return 1;
+}
+
 /* Decode both strings (on the stack when short) and call `fn`; exactly
  * one of dout and zout is used, as `fn` returns a double or a size_t. */
 static int utf8_call(enum sim_fn fn, double *dout, size_t *zout,
@@ -472,9 +484,18 @@ static int utf8_call(enum sim_fn fn, double *dout, size_t *zout,
 {
     uint32_t stack[2 * AKA_SIM_STACK_MAX];
     uint32_t *heap = NULL, *a = stack, *b = stack + AKA_SIM_STACK_MAX;
-    size_t na = utf8_count(s, slen), nb = utf8_count(t, tlen);
+    size_t na, nb;
     int rc;
 
+    /* ASCII (every Latin form and key): a byte is a code point */
+    if (slen <= AKA_SIM_STACK_MAX && tlen <= AKA_SIM_STACK_MAX &&
+        ascii_widen(a, s, slen) && ascii_widen(b, t, tlen)) {
+        na = slen;
+        nb = tlen;
+        goto decoded;
+    }
+    na = utf8_count(s, slen);
+    nb = utf8_count(t, tlen);
     rc = check_len("similarity", na, nb);
     if (rc < 0)
         goto done;
@@ -489,6 +510,7 @@ static int utf8_call(enum sim_fn fn, double *dout, size_t *zout,
     }
     utf8_decode(a, s, slen);
     utf8_decode(b, t, tlen);
+decoded:
     switch (fn) {
     case F_JARO:
         rc = aka__jaro(dout, a, na, b, nb);

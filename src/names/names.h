@@ -54,6 +54,8 @@ typedef struct {
     uint8_t script;     /* aka__script of the part */
     uint8_t kind;       /* aka__part_kind */
     uint8_t family;     /* 1: the list marks this part as the surname */
+    float weight;       /* what the part weighs (aka__part_weight) once a
+                           screener has set it; -1 until then */
 } aka__part;
 
 /* The parts of one name, in the order written. Storage in an arena. */
