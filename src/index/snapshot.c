@@ -265,6 +265,13 @@ static int check_header(opening *o)
         return aka__error(AKA_EFORMAT, "%s: snapshot written by aka %.16s; "
                           "this is aka %s (rebuild it)", o->path, h.library,
                           aka_version());
+    /* the bytes the checksum does not cover hold nothing else */
+    for (size_t i = strnlen(h.library, sizeof(h.library));
+         i < sizeof(h.library); i++)
+        if (h.library[i])
+            return damaged(o, "header");
+    if (h.reserved || memcmp(o->base, SNAP_MAGIC, sizeof(h.magic)))
+        return damaged(o, "header");
     if (h.size != o->size)
         return aka__error(AKA_EINVALID, "%s: truncated or extended snapshot "
                           "(%llu bytes, header says %llu)", o->path,
@@ -277,7 +284,8 @@ static int check_header(opening *o)
         return damaged(o, "section table");
     memcpy(sec, o->base + sizeof(h), sizeof(sec));
     for (int i = 0; i < S_COUNT; i++) {
-        if (sec[i].id != (uint32_t)i || sec[i].offset % 8 ||
+        if (sec[i].id != (uint32_t)i || sec[i].reserved ||
+            sec[i].offset % 8 ||
             sec[i].offset > o->size || sec[i].size > o->size - sec[i].offset)
             return damaged(o, "section out of the file");
         o->sec[i] = o->base + sec[i].offset;

@@ -1,0 +1,249 @@
+/*
+ * tests/index/snapshot.c: snapshot files (aka/snapshot.h). A screener
+ * written and opened again holds the same entities and answers every
+ * query with the same hits and scores; damaged, truncated, foreign and
+ * other-version files are refused with a message naming the file, and
+ * never crash (every byte of a small snapshot is flipped in turn).
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "util/pack.h"
+
+/* The header's size and where its checksum lies (index/snapshot.c). */
+#define HEADER_SIZE 56
+#define CHECKSUM_AT 24
+
+static char path[256];
+
+/* A screener over the UN list and aka's CSV fixture, written to `path`. */
+static aka_screener *built(void)
+{
+    aka_list *l[2];
+    aka_screener *s = NULL;
+
+    l[0] = load_ok(shared_path("data/un/consolidated.xml"));
+    l[1] = load_ok(testdata_path("aka_list.csv"));
+    assert_int_equal(aka_screener_new(&s, l, 2), AKA_OK);
+    snprintf(path, sizeof(path), "/tmp/aka_test_snapshot_%ld.snap",
+             (long)getpid());
+    assert_int_equal(aka_snapshot_write(s, path), AKA_OK);
+    return s;
+}
+
+static char *read_file(const char *p, size_t *len)
+{
+    FILE *f = fopen(p, "rb");
+    char *buf;
+
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc(*len ? *len : 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, *len, f), *len);
+    fclose(f);
+    return buf;
+}
+
+static void write_file(const char *p, const char *buf, size_t len)
+{
+    FILE *f = fopen(p, "wb");
+
+    assert_non_null(f);
+    assert_int_equal(fwrite(buf, 1, len, f), len);
+    fclose(f);
+}
+
+/* The hits of one query, as text: source, id, score, matched name. */
+static void hits_text(char *out, size_t cap, const aka_screener *s,
+                      const char *name)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *h = NULL;
+    size_t n = 0;
+
+    q.name = name;
+    q.name_len = strlen(name);
+    o.threshold = 0.5;
+    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < aka_hits_count(h) && n + 1 < cap; i++) {
+        const aka_hit *x = aka_hits_get(h, i);
+        n += (size_t)snprintf(out + n, cap - n, "%s/%s %.6f %s|",
+                              x->entity->source, x->entity->source_id,
+                              x->score, x->list_name);
+    }
+    aka_hits_free(h);
+}
+
+static void test_index_snapshot__round_trip(void **state)
+{
+    aka_screener *a = built(), *b = NULL;
+    static const char *const queries[] = {
+        "Abu Bakr al-Baghdadi", "Абу Бакр аль-Багдади", "محمد عمر",
+        "Mohammed Omar", "Yusupov", "Abdul Basir", "John Smith",
+        "MORTEZABEHZAD", "Haji Khairullah Barakzai", "Ibrahim Awad"};
+    char x[4096], y[4096];
+
+    (void)state;
+    assert_int_equal(aka_snapshot_open(&b, path), AKA_OK);
+    assert_int_equal(aka_screener_entity_count(a),
+                     aka_screener_entity_count(b));
+    assert_int_equal(aka_screener_name_count(a), aka_screener_name_count(b));
+    for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
+        hits_text(x, sizeof(x), a, queries[i]);
+        hits_text(y, sizeof(y), b, queries[i]);
+        assert_string_equal(x, y);
+    }
+    /* hits found at all, so the comparison above compared something */
+    hits_text(x, sizeof(x), b, "Abu Bakr al-Baghdadi");
+    assert_non_null(strstr(x, "un/QDi.299"));
+    /* every field of an entity comes back */
+    {
+        aka_query q = AKA_QUERY_INIT;
+        aka_hits *h = NULL;
+        const aka_entity *e;
+        q.name = "Abu Bakr al-Baghdadi";
+        q.name_len = strlen(q.name);
+        assert_int_equal(aka_screen(&h, b, &q, NULL), AKA_OK);
+        e = aka_hits_get(h, 0)->entity;
+        assert_string_equal(e->source, "un");
+        assert_true(e->n_names > 5);
+        assert_true(e->n_birth_dates >= 1);
+        assert_int_equal(e->birth_dates[0].from.year, 1971);
+        assert_true(e->nationalities.count >= 1);
+        assert_string_equal(e->nationalities.items[0], "Iraq");
+        assert_true(e->programs.count >= 1);
+        assert_non_null(e->remarks);
+        aka_hits_free(h);
+    }
+    aka_screener_free(a);
+    aka_screener_free(b);
+    unlink(path);
+}
+
+static void assert_refused(const char *p, int status, const char *needle)
+{
+    aka_screener *s = NULL;
+    int rc = aka_snapshot_open(&s, p);
+
+    if (rc != status)
+        fail_msg("open %s: %d, want %d (%s)", p, rc, status,
+                 aka_error_last());
+    assert_null(s);
+    assert_non_null(strstr(aka_error_last(), p));
+    if (!strstr(aka_error_last(), needle))
+        fail_msg("'%s' lacks '%s'", aka_error_last(), needle);
+}
+
+static void test_index_snapshot__refused(void **state)
+{
+    aka_screener *a = built();
+    char bad[300];
+    size_t len;
+    char *buf = read_file(path, &len);
+
+    (void)state;
+    aka_screener_free(a);
+    snprintf(bad, sizeof(bad), "%s.bad", path);
+    /* truncated: every tenth of the file, and one byte short */
+    for (size_t k = 0; k < 10; k++) {
+        write_file(bad, buf, len * k / 10);
+        assert_refused(bad, k ? AKA_EINVALID : AKA_EFORMAT,
+                       k ? "truncated" : "not an aka snapshot");
+    }
+    write_file(bad, buf, len - 1);
+    assert_refused(bad, AKA_EINVALID, "truncated");
+    /* a flipped byte in the index tables, the lists and the header */
+    buf[len - 5] ^= 0x40;
+    write_file(bad, buf, len);
+    assert_refused(bad, AKA_EINVALID, "checksum");
+    buf[len - 5] ^= 0x40;
+    buf[len / 3] ^= 1;
+    write_file(bad, buf, len);
+    assert_refused(bad, AKA_EINVALID, "checksum");
+    buf[len / 3] ^= 1;
+    buf[8] ^= 0x7f; /* format version */
+    write_file(bad, buf, len);
+    assert_refused(bad, AKA_EFORMAT, "format");
+    buf[8] ^= 0x7f;
+    buf[32] = 'X'; /* library version */
+    write_file(bad, buf, len);
+    assert_refused(bad, AKA_EFORMAT, "written by aka");
+    /* foreign files: a list, an empty file, a directory, no file */
+    assert_refused(shared_path("data/un/consolidated.xml"), AKA_EFORMAT,
+                   "not an aka snapshot");
+    write_file(bad, "", 0);
+    assert_refused(bad, AKA_EFORMAT, "empty");
+    assert_refused("/tmp", AKA_EFORMAT, "not a regular file");
+    assert_refused("/nonexistent/x.snap", AKA_EIO, "No such file");
+    unlink(bad);
+    unlink(path);
+    free(buf);
+}
+
+/* Flip each byte of a small snapshot in turn and recompute nothing: the
+ * checksum refuses them all. Then flip bytes after fixing the checksum up,
+ * as a hostile writer would: open may fail or succeed, but never crash
+ * (run under ASan), and a screener it returns answers queries. */
+static void test_index_snapshot__every_byte(void **state)
+{
+    aka_list *l = load_ok(testdata_path("aka_list.csv"));
+    aka_screener *s = NULL;
+    size_t len;
+    char *buf, bad[300];
+
+    (void)state;
+    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
+    snprintf(path, sizeof(path), "/tmp/aka_test_small_%ld.snap",
+             (long)getpid());
+    snprintf(bad, sizeof(bad), "%s.bad", path);
+    assert_int_equal(aka_snapshot_write(s, path), AKA_OK);
+    aka_screener_free(s);
+    buf = read_file(path, &len);
+    for (size_t i = 0; i < len; i += 1 + i / 512) {
+        aka_screener *t = NULL;
+        int rc;
+        buf[i] ^= 0x21;
+        write_file(bad, buf, len);
+        rc = aka_snapshot_open(&t, bad);
+        assert_true(rc < 0);
+        assert_null(t);
+        buf[i] ^= 0x21;
+    }
+    /* a hostile file: damage then a checksum that agrees */
+    for (size_t i = HEADER_SIZE; i < len; i += 1 + i / 256) {
+        aka_screener *t = NULL;
+        uint64_t sum;
+        char save = buf[i];
+        buf[i] = (char)(buf[i] ^ 0xff);
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+        write_file(bad, buf, len);
+        if (aka_snapshot_open(&t, bad) == AKA_OK) {
+            char x[4096];
+            hits_text(x, sizeof(x), t, "Test Person");
+            aka_screener_free(t);
+        }
+        buf[i] = save;
+    }
+    unlink(bad);
+    unlink(path);
+    free(buf);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_index_snapshot__round_trip),
+    cmocka_unit_test(test_index_snapshot__refused),
+    cmocka_unit_test(test_index_snapshot__every_byte),
+};
+
+AKA_TEST_MAIN(tests)
