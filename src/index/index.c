@@ -3,6 +3,7 @@
  * terms, lay out the postings) and finding candidates (index/index.h).
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     if (rc >= 0 && latin_dels)
         rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.7f, emit,
                                  ctx, part);
+    if (rc >= 0 && term[0] != '~' && tlen >= 3) /* list parts joined */
+        rc = emit(ctx, part, aka__ix_term_hash('J', term, tlen), 0.9f);
     if (rc >= 0 && term[0] != '~') /* Basir / Abdul Basir */
         rc = emit(ctx, part, aka__ix_term_hash('A', term, tlen), 0.7f);
     if (rc >= 0 && rlen)
@@ -196,7 +199,8 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
 
     for (size_t i = 0; i < n->n && i < AKA_IX_MAX_PARTS && rc >= 0; i++) {
         size_t j = i + 1;
-        char joined[2 * TERM_MAX];
+        char joined[2 * TERM_MAX], jkey[TERM_MAX];
+        size_t jk;
         int len;
 
         if (!counts(&n->parts[i]))
@@ -212,10 +216,20 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
                        n->parts[j].latin);
         if (len <= 0 || (size_t)len >= sizeof(joined))
             continue;
+        jk = aka__name_key(jkey, sizeof(jkey), joined, (size_t)len);
         rc = emit(ctx, (unsigned)i, aka__ix_term_hash('L', joined, len),
                   0.9f);
+        if (rc >= 0 && !query && jk >= 3) /* Ansar Allah / Nasrallah */
+            rc = emit(ctx, (unsigned)i, aka__ix_term_hash('J', jkey, jk),
+                      0.9f);
         if (rc >= 0 && query)
             rc = emit(ctx, (unsigned)j, aka__ix_term_hash('L', joined, len),
+                      0.9f);
+        if (rc >= 0 && query && jk >= 3) /* Ansar Allah / Ansarallah */
+            rc = emit(ctx, (unsigned)i, aka__ix_term_hash('K', jkey, jk),
+                      0.9f);
+        if (rc >= 0 && query && jk >= 3)
+            rc = emit(ctx, (unsigned)j, aka__ix_term_hash('K', jkey, jk),
                       0.9f);
     }
     return rc;
@@ -376,6 +390,8 @@ void aka_screener_free(aka_screener *s)
     aka__free(s->names);
     aka__arena_dispose(&s->arena);
     aka__ix_free_tables(s);
+    aka__ix_scratch_free_all(s);
+    pthread_mutex_destroy(&s->scratch_lock);
     aka__free(s);
 }
 
@@ -425,7 +441,7 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
     int rc = AKA_OK;
 
     *out = NULL;
-    s = aka__calloc(1, sizeof(*s));
+    s = aka__ix_screener_alloc();
     if (!s)
         goto oom;
     for (size_t l = 0; l < n; l++) {
@@ -469,6 +485,17 @@ done:
     return rc;
 }
 
+aka_screener *aka__ix_screener_alloc(void)
+{
+    aka_screener *s = aka__calloc(1, sizeof(*s));
+
+    if (s && pthread_mutex_init(&s->scratch_lock, NULL) != 0) {
+        aka__free(s);
+        s = NULL;
+    }
+    return s;
+}
+
 void aka__ix_set_weights(aka_screener *s)
 {
     aka__weights w = {aka__ix_idf, s};
@@ -501,20 +528,19 @@ size_t aka_screener_name_count(const aka_screener *s)
  * names already there (a name that shares only a common part is not worth
  * scoring when names sharing rarer ones exist), and weak evidence (one
  * edit away) under a term posted for more than WEAK_LONG names is not
- * walked at all. Each name keeps, per query part, the strongest evidence
- * seen so far (a level, 4 bits a part), so the order of the walk does not
- * change what a name gathers.
+ * walked at all. What sharing a term says is the evidence's factor times
+ * the query part's weight, but no more than the term's own rarity (a typo
+ * makes a query part look rare; the common name it is one edit from is
+ * not). Each name keeps, per query part, the strongest evidence seen so
+ * far, as a share of the part's weight in fifteenths (4 bits a part), so
+ * the order of the walk does not change what a name gathers.
  */
 #define CAND_OPEN 4096
+#define CLOSED_LONG 8192
 #define WEAK_LONG 2000
 #define MAX_LOOKUPS 1024
 
-static const float level_factor[] = {0.0f, 0.6f, 0.7f, 0.9f, 1.0f};
-
-static unsigned factor_level(float f)
-{
-    return f >= 1.0f ? 4 : f >= 0.9f ? 3 : f >= 0.7f ? 2 : 1;
-}
+#define LEVELS 15.0f
 
 /* One term to walk for a query part. */
 typedef struct {
@@ -522,60 +548,94 @@ typedef struct {
     uint8_t part, level;
 } lookup_t;
 
-/* Accumulator: open addressing on name id. */
-typedef struct {
-    uint32_t *id;     /* name id + 1; 0 empty */
+/*
+ * Accumulator: dense over name ids, reused between queries (a scratch of
+ * the screener's pool): a name is new while its levels are 0, and only
+ * the names touched are cleared afterwards.
+ */
+struct aka__ix_scratch {
     float *acc;
-    uint64_t *levels; /* evidence level per query part, 4 bits each */
-    size_t cap, n;
-} accum;
+    uint64_t *levels;   /* evidence level per query part, 4 bits each */
+    uint32_t *touched;  /* names with levels != 0, n_touched of them */
+    size_t n_touched;
+    lookup_t *lookups;  /* MAX_LOOKUPS */
+    aka__ix_scratch *next;
+};
 
-static int acc_init(accum *a, size_t cap)
+static void scratch_free(aka__ix_scratch *x)
 {
-    a->cap = cap;
-    a->n = 0;
-    a->id = aka__calloc(cap, sizeof(*a->id));
-    a->acc = aka__malloc(cap * sizeof(*a->acc));
-    a->levels = aka__malloc(cap * sizeof(*a->levels));
-    return a->id && a->acc && a->levels ? AKA_OK : AKA_ENOMEM;
+    if (!x)
+        return;
+    aka__free(x->acc);
+    aka__free(x->levels);
+    aka__free(x->touched);
+    aka__free(x->lookups);
+    aka__free(x);
 }
 
-static void acc_dispose(accum *a)
+/* A clean scratch from the pool, or a new one; NULL on out-of-memory. */
+static aka__ix_scratch *scratch_get(const aka_screener *cs)
 {
-    aka__free(a->id);
-    aka__free(a->acc);
-    aka__free(a->levels);
+    aka_screener *s = (aka_screener *)cs; /* the pool is the one mutable
+                                             part, behind its lock */
+    aka__ix_scratch *x;
+    size_t n = s->n_names + 1;
+
+    pthread_mutex_lock(&s->scratch_lock);
+    x = s->scratch;
+    if (x)
+        s->scratch = x->next;
+    pthread_mutex_unlock(&s->scratch_lock);
+    if (x)
+        return x;
+    x = aka__calloc(1, sizeof(*x));
+    if (!x)
+        return NULL;
+    x->acc = aka__malloc(n * sizeof(*x->acc));
+    x->levels = aka__calloc(n, sizeof(*x->levels));
+    x->touched = aka__malloc(n * sizeof(*x->touched));
+    x->lookups = aka__malloc(MAX_LOOKUPS * sizeof(*x->lookups));
+    if (!x->acc || !x->levels || !x->touched || !x->lookups) {
+        scratch_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+/* Clear what the query touched and give the scratch back. */
+static void scratch_put(const aka_screener *cs, aka__ix_scratch *x)
+{
+    aka_screener *s = (aka_screener *)cs;
+
+    for (size_t i = 0; i < x->n_touched; i++)
+        x->levels[x->touched[i]] = 0;
+    x->n_touched = 0;
+    pthread_mutex_lock(&s->scratch_lock);
+    x->next = s->scratch;
+    s->scratch = x;
+    pthread_mutex_unlock(&s->scratch_lock);
+}
+
+void aka__ix_scratch_free_all(aka_screener *s)
+{
+    while (s->scratch) {
+        aka__ix_scratch *x = s->scratch;
+        s->scratch = x->next;
+        scratch_free(x);
+    }
 }
 
 /* Add evidence of `level` for query part `part` (weight w) to `name`;
- * a new name only when `open`. The table never fills: it is sized for
- * CAND_OPEN names plus one walk. */
-static int acc_add(accum *a, uint32_t name, unsigned part, unsigned level,
-                   float w, int open)
+ * a new name only when `open`. */
+static void acc_add(aka__ix_scratch *a, uint32_t name, unsigned part,
+                    unsigned level, float w)
 {
-    size_t j;
-    unsigned old;
+    unsigned old = (unsigned)(a->levels[name] >> (4 * part)) & 15u;
 
-    for (j = ((name + 1) * 2654435761u) & (a->cap - 1); a->id[j];
-         j = (j + 1) & (a->cap - 1))
-        if (a->id[j] == name + 1)
-            break;
-    if (!a->id[j]) {
-        if (!open)
-            return 0;
-        if ((a->n + 1) * 2 > a->cap)
-            return AKA_ENOMEM; /* can't happen: see acc sizing */
-        a->id[j] = name + 1;
-        a->acc[j] = 0;
-        a->levels[j] = 0;
-        a->n++;
-    }
-    old = (unsigned)(a->levels[j] >> (4 * part)) & 15u;
     if (level > old) {
-        a->levels[j] += (uint64_t)(level - old) << (4 * part);
-        a->acc[j] += w * (level_factor[level] - level_factor[old]);
+        a->levels[name] += (uint64_t)(level - old) << (4 * part);
+        a->acc[name] += w * (float)(level - old) / LEVELS;
     }
-    return 0;
 }
 
 /* The query's look-ups (emit_fn context). */
@@ -592,6 +652,8 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
     lookups *q = ctx;
     long t;
     uint32_t len;
+    float share, rarity;
+    unsigned level;
 
     if (q->weight[part] <= 0 || q->n == MAX_LOOKUPS)
         return AKA_OK;
@@ -601,8 +663,13 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
     len = q->s->post.off[t + 1] - q->s->post.off[t];
     if (factor < 0.9f && len > WEAK_LONG)
         return AKA_OK;
+    share = factor;
+    rarity = (float)log(1.0 + (double)q->s->n_names / (len ? len : 1));
+    if (rarity < q->weight[part])
+        share *= rarity / q->weight[part];
+    level = (unsigned)(share * LEVELS + 0.5f);
     q->l[q->n++] = (lookup_t){(uint32_t)t, len, (uint8_t)part,
-                              (uint8_t)factor_level(factor)};
+                              (uint8_t)(level ? level : 1)};
     return AKA_OK;
 }
 
@@ -663,19 +730,19 @@ static int cand_cmp(const void *x, const void *y)
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                        aka__ix_cand *out, size_t max, size_t *n)
 {
-    accum a = {0};
     aka__weights w = {aka__ix_idf, s};
+    aka__ix_scratch *x = scratch_get(s);
     lookups lk;
-    size_t nc = 0, walk_max = 0;
+    size_t nc = 0;
     aka__ix_cand *c = NULL;
     int rc = AKA_ENOMEM;
 
     *n = 0;
+    if (!x)
+        goto done;
     memset(&lk, 0, sizeof(lk));
     lk.s = s;
-    lk.l = aka__malloc(MAX_LOOKUPS * sizeof(*lk.l));
-    if (!lk.l)
-        goto done;
+    lk.l = x->lookups;
     for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
         lk.weight[i] = q->parts[i].weight >= 0
                            ? q->parts[i].weight
@@ -684,34 +751,34 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     if (rc < 0)
         goto done;
     qsort(lk.l, lk.n, sizeof(*lk.l), lookup_cmp);
-    /* room for CAND_OPEN names plus the longest walk that may open new
-     * ones, at most half full */
-    for (size_t i = 0; i < lk.n; i++)
-        if (lk.l[i].len > walk_max)
-            walk_max = lk.l[i].len;
-    {
-        size_t cap = 64;
-        while (cap < 2 * (CAND_OPEN + walk_max) + 2)
-            cap *= 2;
-        rc = acc_init(&a, cap);
-        if (rc < 0)
-            goto done;
-    }
     for (size_t i = 0; i < lk.n; i++) {
         const lookup_t *l = &lk.l[i];
-        int open = a.n < CAND_OPEN;
-        for (uint32_t k = s->post.off[l->term]; k < s->post.off[l->term + 1];
-             k++)
-            acc_add(&a, s->post.ids[k], l->part, l->level,
-                    lk.weight[l->part], open);
+        const uint32_t *id = s->post.ids + s->post.off[l->term];
+        const uint32_t *end = s->post.ids + s->post.off[l->term + 1];
+        float wt = lk.weight[l->part];
+
+        if (x->n_touched < CAND_OPEN) {
+            for (; id < end; id++) {
+                if (!x->levels[*id]) {
+                    x->touched[x->n_touched++] = *id;
+                    x->acc[*id] = 0;
+                }
+                acc_add(x, *id, l->part, l->level, wt);
+            }
+        } else {
+            if (l->len > CLOSED_LONG)
+                break; /* sorted: the rest are longer still */
+            for (; id < end; id++)
+                if (x->levels[*id])
+                    acc_add(x, *id, l->part, l->level, wt);
+        }
     }
-    c = aka__malloc((a.n ? a.n : 1) * sizeof(*c));
+    c = aka__malloc((x->n_touched ? x->n_touched : 1) * sizeof(*c));
     rc = c ? AKA_OK : AKA_ENOMEM;
     if (rc < 0)
         goto done;
-    for (size_t j = 0; j < a.cap; j++)
-        if (a.id[j])
-            c[nc++] = (aka__ix_cand){a.id[j] - 1, a.acc[j]};
+    for (size_t j = 0; j < x->n_touched; j++)
+        c[nc++] = (aka__ix_cand){x->touched[j], x->acc[x->touched[j]]};
     if (nc > max)
         select_best(c, nc, max);
     nc = nc < max ? nc : max;
@@ -720,8 +787,8 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     *n = nc;
 done:
     aka__free(c);
-    aka__free(lk.l);
-    acc_dispose(&a);
+    if (x)
+        scratch_put(s, x);
     return rc;
 }
 

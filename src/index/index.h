@@ -8,6 +8,9 @@
  *   'L' the Latin form, whole and with one letter deleted (4-24 letters),
  *       for typos that change a key (Delcy/Delct: DLS/DLKT)       INDEX-2
  *       and two neighbouring parts written as one word            INDEX-3
+ *   'J' the key of two neighbouring parts written as one word, which a
+ *       query part's key looks up (Nasrallah / Ansar Allah); a query's
+ *       two neighbouring parts look up their joined key in 'K'      INDEX-3
  *   'A' the key of what follows abd in a compound (Abdul Basir: BSR),
  *       which a query part's key looks up                         INDEX-4
  * A query part looks up its Latin form and its deletions in 'L', its key
@@ -26,12 +29,16 @@
 #ifndef AKA_INDEX_H
 #define AKA_INDEX_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "aka/screen.h"
 #include "match/match.h"
 #include "names/names.h"
+
+/* Per-query scratch memory, pooled in the screener (index.c). */
+typedef struct aka__ix_scratch aka__ix_scratch;
 
 /* One list name, parsed. */
 typedef struct {
@@ -70,7 +77,16 @@ struct aka_screener {
                                     (NULL when a snapshot maps them) */
     void *map;                   /* the mapped snapshot, or NULL */
     size_t map_len;
+    /* The one mutable part: scratch memory that queries check out and
+     * give back, so a query allocates nothing big. */
+    pthread_mutex_t scratch_lock;
+    aka__ix_scratch *scratch;
 };
+
+/** A zeroed screener with its lock set up; NULL on out-of-memory. */
+aka_screener *aka__ix_screener_alloc(void);
+/** Free the scratch pool (aka_screener_free). */
+void aka__ix_scratch_free_all(aka_screener *s);
 
 /** 1 if a parsed list name has a part in a script other than Latin. */
 int aka__ix_non_latin(const aka__ix_name *n);

@@ -444,7 +444,7 @@ int aka_snapshot_open(aka_screener **out, const char *path)
     }
     o.base = map;
     o.size = (size_t)st.st_size;
-    s = aka__calloc(1, sizeof(*s));
+    s = aka__ix_screener_alloc();
     if (!s) {
         rc = AKA_ENOMEM;
         goto done;
