@@ -23,6 +23,7 @@ int cmd_search(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_index(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* Load every list under `paths` into a new screener (owned by the
  * caller); messages printed. Returns CLI_OK or CLI_BAD. */

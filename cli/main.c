@@ -18,6 +18,7 @@ static const struct {
     {"screen", cmd_screen, "screen a file of records (CSV or JSON lines)"},
     {"index", cmd_index, "build a snapshot file of lists and index"},
     {"eval", cmd_eval, "measure recall and false alerts against a baseline"},
+    {"diff", cmd_diff, "what changed between two versions of a list"},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -3,7 +3,7 @@
 # Safe to run again: packages already present are left alone.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config git
-      libicu-dev libxml2-dev libjansson-dev libcmocka-dev
+      libicu-dev libxml2-dev libjansson-dev libcmocka-dev libssl-dev
       clang libclang-rt-14-dev jq)
 missing=()
 for p in "${pkgs[@]}"; do

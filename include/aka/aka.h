@@ -15,6 +15,7 @@
 #include "screen.h"
 #include "snapshot.h"
 #include "records.h"
+#include "diff.h"
 #include "eval.h"
 
 #endif
