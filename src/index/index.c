@@ -38,10 +38,25 @@ long aka__ix_find(const aka__termtab *t, uint64_t h)
     if (!t->cap)
         return -1;
     mask = t->cap - 1;
-    for (i = (size_t)(h ^ (h >> 29)) & mask; t->keys[i]; i = (i + 1) & mask)
+    i = (size_t)(h ^ (h >> 29)) & mask;
+    for (size_t probes = 0; t->keys[i] && probes < t->cap; probes++) {
         if (t->keys[i] == h)
-            return (long)t->ids[i];
+            return t->ids[i] < t->n ? (long)t->ids[i] : -1;
+        i = (i + 1) & mask;
+    }
     return -1;
+}
+
+void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
+                     uint32_t *to)
+{
+    *from = *to = 0;
+    if (t < 0 || (size_t)t >= s->terms.n)
+        return;
+    *from = s->post.off[t];
+    *to = s->post.off[t + 1];
+    if (*from > *to || *to > s->post.n_ids)
+        *from = *to = 0;
 }
 
 int aka__ix_non_latin(const aka__ix_name *n)
@@ -74,10 +89,12 @@ double aka__ix_idf(const void *ctx, const aka__part *p)
     const aka_screener *s = ctx;
     char term[TERM_MAX];
     size_t len = key_term(term, sizeof(term), p);
-    long id = aka__ix_find(&s->terms, aka__ix_term_hash('K', term, len));
-    double df = id >= 0 ? s->post.off[id + 1] - s->post.off[id] : 1;
+    uint32_t from, to;
 
-    return log(1.0 + (double)s->n_names / (df ? df : 1));
+    aka__ix_posting(s, aka__ix_find(&s->terms,
+                                    aka__ix_term_hash('K', term, len)),
+                    &from, &to);
+    return log(1.0 + (double)s->n_names / (to > from ? to - from : 1));
 }
 
 /*
@@ -352,7 +369,7 @@ static int layout(aka_screener *s, builder *b)
     }
     off[b->n] = (uint32_t)w;
     s->terms = (aka__termtab){b->keys, b->ids, b->cap, b->n};
-    s->post = (aka__postings){off, ids};
+    s->post = (aka__postings){off, ids, w};
     s->heap[0] = b->keys;
     s->heap[1] = b->ids;
     s->heap[2] = off;
@@ -651,16 +668,17 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
 {
     lookups *q = ctx;
     long t;
-    uint32_t len;
+    uint32_t len, from, to;
     float share, rarity;
     unsigned level;
 
     if (q->weight[part] <= 0 || q->n == MAX_LOOKUPS)
         return AKA_OK;
     t = aka__ix_find(&q->s->terms, h);
-    if (t < 0)
+    aka__ix_posting(q->s, t, &from, &to);
+    len = to - from;
+    if (!len)
         return AKA_OK;
-    len = q->s->post.off[t + 1] - q->s->post.off[t];
     if (factor < 0.9f && len > WEAK_LONG)
         return AKA_OK;
     share = factor;
@@ -753,12 +771,17 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     qsort(lk.l, lk.n, sizeof(*lk.l), lookup_cmp);
     for (size_t i = 0; i < lk.n; i++) {
         const lookup_t *l = &lk.l[i];
-        const uint32_t *id = s->post.ids + s->post.off[l->term];
-        const uint32_t *end = s->post.ids + s->post.off[l->term + 1];
+        uint32_t from, to;
+        const uint32_t *id, *end;
         float wt = lk.weight[l->part];
 
+        aka__ix_posting(s, (long)l->term, &from, &to);
+        id = s->post.ids + from;
+        end = s->post.ids + to;
         if (x->n_touched < CAND_OPEN) {
             for (; id < end; id++) {
+                if (*id >= s->n_names)
+                    continue; /* a damaged snapshot */
                 if (!x->levels[*id]) {
                     x->touched[x->n_touched++] = *id;
                     x->acc[*id] = 0;
@@ -769,7 +792,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
             if (l->len > CLOSED_LONG)
                 break; /* sorted: the rest are longer still */
             for (; id < end; id++)
-                if (x->levels[*id])
+                if (*id < s->n_names && x->levels[*id])
                     acc_add(x, *id, l->part, l->level, wt);
         }
     }

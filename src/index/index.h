@@ -61,6 +61,7 @@ typedef struct {
 typedef struct {
     const uint32_t *off; /* n_terms + 1 offsets into ids */
     const uint32_t *ids;
+    size_t n_ids;
 } aka__postings;
 
 struct aka_screener {
@@ -103,8 +104,17 @@ double aka__ix_idf(const void *ctx, const aka__part *p);
 /** The hash of a term: space byte `space` then s[0..len). Never 0. */
 uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
 
-/** Term id of hash `h`, or -1. */
+/**
+ * Term id of hash `h`, or -1. A mapped snapshot's tables are checked as
+ * they are used, not when opened: a probe ends after `cap` slots, an id
+ * must be below `n`, and aka__ix_posting() checks the range it returns.
+ */
 long aka__ix_find(const aka__termtab *t, uint64_t h);
+
+/** The names posted under term t: ids[*from..*to), within n_ids and
+ * ascending; an empty range if the table says otherwise. */
+void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
+                     uint32_t *to);
 
 /** Parts of a name that are indexed and looked up; the rest are not. */
 #define AKA_IX_MAX_PARTS 16

@@ -71,15 +71,6 @@ void aka__pack_str(aka__pack *p, const char *s)
     aka__pack_u32(p, aka__pack_ref(p, s));
 }
 
-uint32_t aka__unpack_u32(aka__unpack *u)
-{
-    if (u->bad || u->pos >= u->n) {
-        u->bad = 1;
-        return 0;
-    }
-    return u->w[u->pos++];
-}
-
 uint32_t aka__unpack_count(aka__unpack *u, size_t min_words)
 {
     uint32_t c = aka__unpack_u32(u);
@@ -89,22 +80,6 @@ uint32_t aka__unpack_count(aka__unpack *u, size_t min_words)
         return 0;
     }
     return c;
-}
-
-const char *aka__unpack_ref(aka__unpack *u, uint32_t ref)
-{
-    if (!ref)
-        return NULL;
-    if (ref >= u->pool_len) {
-        u->bad = 1;
-        return NULL;
-    }
-    return u->pool + ref;
-}
-
-const char *aka__unpack_str(aka__unpack *u)
-{
-    return aka__unpack_ref(u, aka__unpack_u32(u));
 }
 
 static uint64_t rotl(uint64_t x, int r)
@@ -126,14 +101,16 @@ static uint64_t load64(const unsigned char *p)
 uint64_t aka__checksum(const void *data, size_t len)
 {
     const unsigned char *p = data;
-    uint64_t lane[4] = {P1, P2, ~P1, ~P2}, h;
+    uint64_t lane[8], h;
     size_t i = 0;
 
-    for (; i + 32 <= len; i += 32)
-        for (int k = 0; k < 4; k++)
+    for (int k = 0; k < 8; k++)
+        lane[k] = P1 * (uint64_t)(k + 1) ^ P2;
+    for (; i + 64 <= len; i += 64)
+        for (int k = 0; k < 8; k++)
             lane[k] = rotl(lane[k] ^ (load64(p + i + 8 * k) * P2), 29) * P1;
     h = len * P1;
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < 8; k++)
         h = rotl(h ^ lane[k], 27) * P2;
     for (; i < len; i++)
         h = rotl(h ^ p[i], 11) * P1;

@@ -44,18 +44,36 @@ typedef struct {
 } aka__unpack;
 
 /** Next word, or 0 with `bad` set past the end. */
-uint32_t aka__unpack_u32(aka__unpack *u);
+static inline uint32_t aka__unpack_u32(aka__unpack *u)
+{
+    if (u->pos >= u->n) {
+        u->bad = 1;
+        return 0;
+    }
+    return u->w[u->pos++];
+}
 /** Next word as a count of items that each take at least `min_words`
  * words: bad (and 0) if that many can't fit in what is left. */
 uint32_t aka__unpack_count(aka__unpack *u, size_t min_words);
 /** The string at pool offset `ref` (NULL for 0), or NULL with `bad` set
  * when out of the pool. */
-const char *aka__unpack_ref(aka__unpack *u, uint32_t ref);
+static inline const char *aka__unpack_ref(aka__unpack *u, uint32_t ref)
+{
+    if (ref >= u->pool_len) {
+        u->bad = 1;
+        return NULL;
+    }
+    return ref ? u->pool + ref : NULL;
+}
+
 /** Next word read as a string reference. */
-const char *aka__unpack_str(aka__unpack *u);
+static inline const char *aka__unpack_str(aka__unpack *u)
+{
+    return aka__unpack_ref(u, aka__unpack_u32(u));
+}
 
 /**
- * A 64-bit checksum of p[0..len): four lanes of multiply-rotate over
+ * A 64-bit checksum of p[0..len): eight lanes of multiply-rotate over
  * 8-byte words, so a few GB/s; detects damage, not forgery.
  */
 uint64_t aka__checksum(const void *p, size_t len);
