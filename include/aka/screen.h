@@ -136,9 +136,14 @@ typedef struct {
                                       written in Latin script */
 } aka_screen_options;
 #define AKA_SCREEN_OPTIONS_VERSION 1
+/* Candidate names scored per query by default: enough for the index to
+ * hold the top hit of scoring every name (README: candidate recall). */
+#ifndef AKA_DEFAULT_MAX_CANDIDATES
+#define AKA_DEFAULT_MAX_CANDIDATES 256
+#endif
 #define AKA_SCREEN_OPTIONS_INIT                                            \
-    { AKA_SCREEN_OPTIONS_VERSION, AKA_DEFAULT_THRESHOLD, 10, 0, 256, NULL, \
-      0, 0 }
+    { AKA_SCREEN_OPTIONS_VERSION, AKA_DEFAULT_THRESHOLD, 10, 0,            \
+      AKA_DEFAULT_MAX_CANDIDATES, NULL, 0, 0 }
 
 /**
  * Screen one record. @param[out] out hits at or above the threshold, best

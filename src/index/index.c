@@ -406,10 +406,28 @@ void aka_screener_free(aka_screener *s)
     aka__free(s->entities);
     aka__free(s->names);
     aka__arena_dispose(&s->arena);
+    aka__hash_dispose(&s->strings);
     aka__ix_free_tables(s);
     aka__ix_scratch_free_all(s);
     pthread_mutex_destroy(&s->scratch_lock);
     aka__free(s);
+}
+
+/* Point the strings of n's parts at the screener's single copies. */
+static int intern_parts(aka_screener *s, aka__name *n)
+{
+    for (size_t k = 0; k < n->n; k++) {
+        const char **str[3] = {&n->parts[k].text, &n->parts[k].latin,
+                               &n->parts[k].key};
+        for (int f = 0; f < 3; f++) {
+            long id = aka__hash_intern(&s->strings, *str[f],
+                                       strlen(*str[f]), NULL);
+            if (id < 0)
+                return AKA_ENOMEM;
+            *str[f] = s->strings.keys[id];
+        }
+    }
+    return AKA_OK;
 }
 
 /* Parse and post every name of entity `e` (id eid): each alternative of a
@@ -440,8 +458,8 @@ static int add_entity(aka_screener *s, builder *b, const aka_entity *e,
                 continue; /* nothing to match in this name */
             rc = aka__name_mark_family(&in->parsed, &s->arena,
                                        e->names[k].family);
-            if (rc == AKA_ENOMEM)
-                return rc;
+            if (rc == AKA_ENOMEM || intern_parts(s, &in->parsed) < 0)
+                return AKA_ENOMEM;
             if (index_name(b, &in->parsed, (uint32_t)s->n_names) < 0)
                 return AKA_ENOMEM;
             s->n_names++;
@@ -515,7 +533,7 @@ aka_screener *aka__ix_screener_alloc(void)
 
 void aka__ix_set_weights(aka_screener *s)
 {
-    aka__weights w = {aka__ix_idf, s};
+    aka__weights w = {aka__ix_idf, s, NULL};
 
     for (size_t i = 0; i < s->n_names; i++)
         aka__ix_name_weights(&w, &s->names[i].parsed);
@@ -748,7 +766,7 @@ static int cand_cmp(const void *x, const void *y)
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                        aka__ix_cand *out, size_t max, size_t *n)
 {
-    aka__weights w = {aka__ix_idf, s};
+    aka__weights w = {aka__ix_idf, s, NULL};
     aka__ix_scratch *x = scratch_get(s);
     lookups lk;
     size_t nc = 0;

@@ -36,6 +36,7 @@
 #include "aka/screen.h"
 #include "match/match.h"
 #include "names/names.h"
+#include "util/hash.h"
 
 /* Per-query scratch memory, pooled in the screener (index.c). */
 typedef struct aka__ix_scratch aka__ix_scratch;
@@ -72,6 +73,9 @@ struct aka_screener {
     aka__ix_name *names;
     size_t n_names;
     aka__arena arena;            /* parsed names */
+    aka__hash strings;           /* their part strings, each stored once
+                                    (the match stage's cache compares
+                                    them by pointer) */
     aka__termtab terms;
     aka__postings post;
     void *heap[4];               /* the tables' memory when built here

@@ -24,9 +24,29 @@
 #ifndef AKA_MATCH_H
 #define AKA_MATCH_H
 
+#include <stdint.h>
+
 #include "aka/screen.h"
 #include "names/names.h"
 #include "util/arena.h"
+
+/*
+ * Part similarities already computed for one query, keyed by query part
+ * and list part text: a list whose part strings are stored once (the
+ * screener interns them) shares "muhammad" between thousands of names.
+ */
+#define AKA_SIM_CACHE_SLOTS 512
+typedef struct {
+    const aka__part *l;  /* the list part (its strings are compared) */
+    double sim;
+    uint8_t part;        /* query part index */
+    uint8_t ev;
+} aka__sim_entry;
+
+typedef struct {
+    aka__sim_entry e[AKA_SIM_CACHE_SLOTS]; /* l == NULL: empty */
+    size_t n;
+} aka__sim_cache;
 
 /* Weights of parts: by kind, and by key rarity when `idf` is given. */
 typedef struct {
@@ -34,6 +54,8 @@ typedef struct {
      * NULL: all 1 */
     double (*idf)(const void *ctx, const aka__part *p);
     const void *ctx;
+    aka__sim_cache *sims;  /* NULL, or the query's cache: the query's
+                              parts must stay the same while it is used */
 } aka__weights;
 
 double aka__part_weight(const aka__weights *w, const aka__part *p);

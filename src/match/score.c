@@ -284,6 +284,35 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     return 0;
 }
 
+/* aka__part_sim through the query's cache, when there is one. */
+static double cached_sim(aka__sim_cache *c, const aka__name *q, size_t i,
+                         const aka__part *l, aka_evidence *ev)
+{
+    size_t h, k;
+    double s;
+
+    if (!c || i > UINT8_MAX)
+        return aka__part_sim(&q->parts[i], l, ev);
+    h = (((uintptr_t)l->text >> 3) * 31 + i) * 2654435761u;
+    for (k = h & (AKA_SIM_CACHE_SLOTS - 1); c->e[k].l;
+         k = (k + 1) & (AKA_SIM_CACHE_SLOTS - 1)) {
+        const aka__part *x = c->e[k].l;
+        /* the same strings (interned: the same pointers) and script */
+        if (c->e[k].part == i && x->text == l->text &&
+            x->latin == l->latin && x->key == l->key &&
+            x->script == l->script) {
+            *ev = (aka_evidence)c->e[k].ev;
+            return c->e[k].sim;
+        }
+    }
+    s = aka__part_sim(&q->parts[i], l, ev);
+    if (c->n < AKA_SIM_CACHE_SLOTS / 2) { /* half full at most */
+        c->e[k] = (aka__sim_entry){l, s, (uint8_t)i, (uint8_t)*ev};
+        c->n++;
+    }
+    return s;
+}
+
 #define ALIGN_MIN 0.70
 
 /*
@@ -332,8 +361,8 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     for (size_t i = 0; i < nq; i++)
         for (size_t j = 0; j < nl; j++)
             sim[i][j] = qm[i] == -1 && lm[j] == -1
-                            ? aka__part_sim(&q->parts[i], &l->parts[j],
-                                            &ev[i][j])
+                            ? cached_sim(w ? w->sims : NULL, q, i,
+                                         &l->parts[j], &ev[i][j])
                             : 0;
     /* RULE-SCORE-2: greedy, best pair first */
     for (;;) {

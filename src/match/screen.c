@@ -93,14 +93,18 @@ typedef struct {
 static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
 {
     const aka_screener *s = c->s;
+    aka__sim_cache sims;
+    aka__weights w = c->w;
     size_t nc = 0;
 
+    memset(&sims, 0, sizeof(sims));
+    w.sims = &sims;
     if (c->o->exhaustive) {
         for (size_t i = 0; i < s->n_names; i++)
             c->cands[nc++] = (aka__ix_cand){(uint32_t)i, 0};
     } else if (aka__ix_candidates(s, &qv->name, c->cands,
                                   c->o->max_candidates ? c->o->max_candidates
-                                                       : 256,
+                                                       : AKA_DEFAULT_MAX_CANDIDATES,
                                   &nc) < 0) {
         return AKA_ENOMEM;
     }
@@ -118,7 +122,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
 
         if (skipped(s, c->o, c->q, n))
             continue;
-        aka__score_name(&ns, &qv->name, &n->parsed, &c->w);
+        aka__score_name(&ns, &qv->name, &n->parsed, &w);
         sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
         if (s->entities[n->entity]->names[n->name].kind ==
             AKA_NAME_WEAK_ALIAS)
@@ -253,7 +257,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     c.s = s;
     c.o = opts;
     c.q = q;
-    c.w = (aka__weights){aka__ix_idf, s};
+    c.w = (aka__weights){aka__ix_idf, s, NULL};
     h = aka__calloc(1, sizeof(*h));
     if (!h) {
         rc = aka__error(AKA_ENOMEM, "out of memory");
@@ -280,7 +284,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
         goto done;
     n_cands = opts->exhaustive      ? s->n_names + 1
               : opts->max_candidates ? opts->max_candidates
-                                     : 256;
+                                     : AKA_DEFAULT_MAX_CANDIDATES;
     c.cands = aka__malloc(n_cands * sizeof(*c.cands));
     /* every variant may gather n_cands entities (at most all of them) */
     n_slots = n_cands * nv < s->n_entities ? n_cands * nv : s->n_entities;
