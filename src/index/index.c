@@ -191,6 +191,18 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     if (rc >= 0 && latin_dels)
         rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.7f, emit,
                                  ctx, part);
+    /* Arabic ض ذ ظ read d or z, ق q or g (match.h: the scorer's
+     * arabic_key_eq): Fawaz (FZ) finds فيض (FD) */
+    for (size_t k = 0; rc >= 0 && term[0] != '~' && k < tlen; k++) {
+        static const char from[] = "ZDGK", to[] = "DZKG";
+        const char *f = strchr(from, term[k]);
+        char v[TERM_MAX];
+        if (!f || !*f)
+            continue;
+        memcpy(v, term, tlen);
+        v[k] = to[f - from];
+        rc = emit(ctx, part, aka__ix_term_hash('K', v, tlen), 0.9f);
+    }
     if (rc >= 0 && term[0] != '~' && tlen >= 3) /* list parts joined */
         rc = emit(ctx, part, aka__ix_term_hash('J', term, tlen), 0.9f);
     if (rc >= 0 && term[0] != '~') /* Basir / Abdul Basir */
