@@ -17,5 +17,6 @@
 #include "records.h"
 #include "diff.h"
 #include "eval.h"
+#include "store.h"
 
 #endif
