@@ -22,9 +22,6 @@
  * are scaled by weight / INFO_FULL. A rare name alone weighs more. */
 #define INFO_FULL 7.0
 #define NAME_ONLY_MAX 0.95
-#ifndef CAND_RATIO
-#define CAND_RATIO 0.0
-#endif
 
 typedef struct {
     uint32_t entity;
@@ -108,11 +105,6 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
                                   &nc) < 0) {
         return AKA_ENOMEM;
     }
-    /* RULE-INDEX-5: candidates that share far less of the query than the
-     * best one are not scored */
-    while (!c->o->exhaustive && nc > 1 &&
-           c->cands[nc - 1].acc < CAND_RATIO * c->cands[0].acc)
-        nc--;
     for (size_t k = 0; k < nc; k++) {
         const aka__ix_name *n = &s->names[c->cands[k].id];
         aka__name_score ns;
