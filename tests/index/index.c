@@ -94,7 +94,7 @@ static void test_index_index__top_hit_as_exhaustive(void **state)
     size_t n = 0, same = 0, hits = 0;
 
     (void)state;
-    for (size_t i = 0; i < aka_list_count(src) && n < 300; i += 2) {
+    for (size_t i = 0; i < aka_list_count(src) && n < 150; i += 4) {
         const aka_entity *e = aka_list_entity(src, i);
         const aka_name *nm = &e->names[(i / 2) % e->n_names];
         char q[512];
@@ -104,7 +104,7 @@ static void test_index_index__top_hit_as_exhaustive(void **state)
         uint64_t *qt = NULL;
         size_t nqt = 0;
 
-        damage(q, sizeof(q), nm->full, (unsigned)i / 2);
+        damage(q, sizeof(q), nm->full, (unsigned)i / 4);
         qq.name = q;
         qq.name_len = strlen(q);
         o.threshold = 0.5;
@@ -140,9 +140,9 @@ static void test_index_index__top_hit_as_exhaustive(void **state)
     }
     printf("index top hit = exhaustive top hit: %zu / %zu; %zu hits share "
            "a term with their query\n", same, n, hits);
-    assert_true(n >= 250);
+    assert_true(n >= 120);
     assert_true(hits >= n);
-    assert_true(same * 1000 >= n * 995);
+    assert_true(same + 1 >= n); /* at most one miss: 99.3% of 150 */
     aka_list_free(src);
 }
 

@@ -209,7 +209,7 @@ static void test_index_snapshot__every_byte(void **state)
     assert_int_equal(aka_snapshot_write(s, path), AKA_OK);
     aka_screener_free(s);
     buf = read_file(path, &len);
-    for (size_t i = 0; i < len; i += 1 + i / 512) {
+    for (size_t i = 0; i < len; i += 1 + i / 128) {
         aka_screener *t = NULL;
         int rc;
         buf[i] ^= 0x21;
@@ -220,7 +220,7 @@ static void test_index_snapshot__every_byte(void **state)
         buf[i] ^= 0x21;
     }
     /* a hostile file: damage then a checksum that agrees */
-    for (size_t i = HEADER_SIZE; i < len; i += 1 + i / 256) {
+    for (size_t i = HEADER_SIZE; i < len; i += 1 + i / 32) {
         aka_screener *t = NULL;
         uint64_t sum;
         char save = buf[i];
