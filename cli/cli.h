@@ -22,6 +22,8 @@ int cmd_compare(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_update(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 

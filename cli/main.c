@@ -19,6 +19,8 @@ static const struct {
     {"index", cmd_index, "build a snapshot file of lists and index"},
     {"eval", cmd_eval, "measure recall and false alerts against a baseline"},
     {"diff", cmd_diff, "what changed between two versions of a list"},
+    {"update", cmd_update, "fetch the lists into a store, checked"},
+    {"audit", cmd_audit, "verify or list a store's audit log"},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -102,6 +102,72 @@ AKA_EXTERN int aka_store_load_in_force(aka_list ***out, size_t *n,
 /** Free each list and the array (from aka_store_load_in_force). */
 AKA_EXTERN void aka_store_lists_free(aka_list **lists, size_t n);
 
+/* ---- update ---------------------------------------------------------- */
+
+typedef struct {
+    unsigned version;          /* AKA_UPDATE_OPTIONS_VERSION */
+    const char *mirror;        /* NULL: the official addresses; else a
+                                  directory or an http(s) URL laid out like
+                                  ../shared/data (README) */
+    const char *const *sources;/* source names to update; NULL: all */
+    size_t n_sources;
+    const char *actor;         /* who runs it, for the audit log; NULL:
+                                  "aka" */
+    long timeout;              /* seconds for one file's transfer */
+    long connect_timeout;      /* seconds to connect */
+    size_t max_bytes;          /* largest file accepted */
+} aka_update_options;
+#define AKA_UPDATE_OPTIONS_VERSION 1
+#define AKA_UPDATE_OPTIONS_INIT                                             \
+    { AKA_UPDATE_OPTIONS_VERSION, NULL, NULL, 0, NULL, 600, 30,             \
+      (size_t)512 << 20 }
+
+typedef enum {
+    AKA_UPDATE_ACCEPTED = 0,   /* a new version is in force */
+    AKA_UPDATE_UNCHANGED,      /* not modified, or the same content */
+    AKA_UPDATE_REFUSED         /* failed or invalid; the old one stays */
+} aka_update_status;
+
+/** "accepted", "unchanged", "refused"; static. */
+AKA_EXTERN const char *aka_update_status_name(aka_update_status s);
+
+/** What an update did for one source. Strings are borrowed from the
+ *  aka_update_results that holds it. */
+typedef struct {
+    const char *source;        /* "un"... */
+    aka_update_status status;
+    long long version_id;      /* the version this update stored (accepted
+                                  or refused); 0 when unchanged */
+    long long in_force_id;     /* the version in force after it; 0 if the
+                                  source has none */
+    const char *content_hash;  /* of the version in force, or NULL */
+    const char *published;     /* its own date, or NULL */
+    size_t entities, names;    /* its counts */
+    const char *detail;        /* why refused / unchanged, or NULL */
+} aka_update_result;
+
+typedef struct aka_update_results aka_update_results;
+
+/**
+ * Fetch, check and store the lists of the chosen sources. Each source is
+ * handled on its own: one refused does not stop the others.
+ * @param[out] out  new results, one per source in the order of the
+ *                  source table; owned by the caller
+ * @return AKA_OK when every source was handled (some may be refused);
+ *         AKA_EINVALID (unknown source, bad options), AKA_EIO (the store
+ *         failed) or AKA_ENOMEM.
+ */
+AKA_EXTERN int aka_store_update(aka_update_results **out, aka_store *store,
+                                const aka_update_options *opts);
+AKA_EXTERN size_t aka_update_results_count(const aka_update_results *r);
+AKA_EXTERN const aka_update_result *
+aka_update_results_get(const aka_update_results *r, size_t i);
+AKA_EXTERN void aka_update_results_free(aka_update_results *r);
+
+/** Names of the sources `aka update` knows, in order; static. */
+AKA_EXTERN size_t aka_update_source_count(void);
+AKA_EXTERN const char *aka_update_source_name(size_t i);
+
 /* ---- audit log ------------------------------------------------------- */
 
 /** One entry of the audit log; strings borrowed during the callback. */
