@@ -423,6 +423,9 @@ static int insert_version(job *j, const char *status, const aka_list *l,
         sqlite3_bind_text(st, 5, aka_list_published(l), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 8, (long long)aka_list_count(l));
         sqlite3_bind_int64(st, 9, (long long)count_names(l));
+    } else {
+        sqlite3_bind_int64(st, 8, 0);
+        sqlite3_bind_int64(st, 9, 0);
     }
     if (j->hashed)
         sqlite3_bind_text(st, 4, j->hash, -1, SQLITE_STATIC);
@@ -497,8 +500,11 @@ static void test_stall(void)
 {
     const char *s = getenv("AKA_TEST_STALL_IN_COMMIT");
 
-    if (s && atoi(s) > 0)
+    if (s && atoi(s) > 0) {
+        fprintf(stderr, "aka: test: stalling %d s before the commit\n",
+                atoi(s));
         sleep((unsigned)atoi(s));
+    }
 }
 
 static int accept_version(job *j, const aka_list *l, long long *id)
