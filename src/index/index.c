@@ -417,6 +417,7 @@ void aka_screener_free(aka_screener *s)
     aka__free(s->lists);
     aka__free(s->entities);
     aka__free(s->names);
+    aka__free(s->name_weight);
     aka__arena_dispose(&s->arena);
     aka__hash_dispose(&s->strings);
     aka__ix_free_tables(s);
@@ -511,7 +512,8 @@ int aka_screener_new(aka_screener **out, aka_list **lists, size_t n)
         }
     if (layout(s, &b) < 0)
         goto oom;
-    aka__ix_set_weights(s);
+    if (aka__ix_set_weights(s, 1) < 0)
+        goto oom;
     s->lists = aka__malloc((n ? n : 1) * sizeof(*s->lists));
     if (!s->lists)
         goto oom;
@@ -543,12 +545,23 @@ aka_screener *aka__ix_screener_alloc(void)
     return s;
 }
 
-void aka__ix_set_weights(aka_screener *s)
+int aka__ix_set_weights(aka_screener *s, int parts)
 {
     aka__weights w = {aka__ix_idf, s, NULL};
 
-    for (size_t i = 0; i < s->n_names; i++)
-        aka__ix_name_weights(&w, &s->names[i].parsed);
+    s->name_weight = aka__malloc((s->n_names + 1) * sizeof(*s->name_weight));
+    if (!s->name_weight)
+        return AKA_ENOMEM;
+    for (size_t i = 0; i < s->n_names; i++) {
+        const aka__name *n = &s->names[i].parsed;
+        float sum = 0;
+        if (parts)
+            aka__ix_name_weights(&w, &s->names[i].parsed);
+        for (size_t k = 0; k < n->n; k++)
+            sum += n->parts[k].weight > 0 ? n->parts[k].weight : 0;
+        s->name_weight[i] = sum;
+    }
+    return AKA_OK;
 }
 
 void aka__ix_name_weights(const aka__weights *w, aka__name *n)
@@ -570,7 +583,10 @@ size_t aka_screener_name_count(const aka_screener *s)
 /* ---- candidates --------------------------------------------------------- */
 
 /*
- * A query's look-ups are gathered first, then walked shortest postings
+ * Candidates rank by the weight they share with the query over the
+ * query's and the name's whole weight (as the score does: a name with
+ * parts the query lacks ranks below one without). A query's look-ups are
+ * gathered first, then walked shortest postings
  * first: once CAND_OPEN names are gathered, longer postings only add to
  * names already there (a name that shares only a common part is not worth
  * scoring when names sharing rarer ones exist), and weak evidence (one
@@ -780,6 +796,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
 {
     aka__weights w = {aka__ix_idf, s, NULL};
     aka__ix_scratch *x = scratch_get(s);
+    float qw = 1e-3f; /* the query's weight (never 0) */
     lookups lk;
     size_t nc = 0;
     aka__ix_cand *c = NULL;
@@ -795,6 +812,8 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         lk.weight[i] = q->parts[i].weight >= 0
                            ? q->parts[i].weight
                            : (float)aka__part_weight(&w, &q->parts[i]);
+    for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
+        qw += lk.weight[i] > 0 ? lk.weight[i] : 0;
     rc = aka__ix_name_terms(q, 1, gather_lookup, &lk);
     if (rc < 0)
         goto done;
@@ -831,7 +850,9 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     if (rc < 0)
         goto done;
     for (size_t j = 0; j < x->n_touched; j++)
-        c[nc++] = (aka__ix_cand){x->touched[j], x->acc[x->touched[j]]};
+        c[nc++] = (aka__ix_cand){
+            x->touched[j], x->acc[x->touched[j]] /
+                               (qw + s->name_weight[x->touched[j]])};
     if (nc > max)
         select_best(c, nc, max);
     nc = nc < max ? nc : max;

@@ -72,6 +72,7 @@ struct aka_screener {
     size_t n_entities;
     aka__ix_name *names;
     size_t n_names;
+    float *name_weight;          /* sum of each name's part weights */
     aka__arena arena;            /* parsed names */
     aka__hash strings;           /* their part strings, each stored once
                                     (the match stage's cache compares
@@ -96,8 +97,9 @@ void aka__ix_scratch_free_all(aka_screener *s);
 /** 1 if a parsed list name has a part in a script other than Latin. */
 int aka__ix_non_latin(const aka__ix_name *n);
 
-/** Set every list part's cached weight (after the postings exist). */
-void aka__ix_set_weights(aka_screener *s);
+/** Set every list part's cached weight (after the postings exist; not if
+ * `parts` is 0, when a snapshot brought them) and each name's total. */
+int aka__ix_set_weights(aka_screener *s, int parts);
 
 /** Cache the weight of each part of `n` in the part. */
 void aka__ix_name_weights(const aka__weights *w, aka__name *n);
@@ -137,10 +139,10 @@ int aka__ix_name_terms(const aka__name *n, int query,
                                    float factor),
                        void *ctx);
 
-/* A candidate name and the weight of the query parts it shares. */
+/* A candidate name and how much of the query it shares. */
 typedef struct {
     uint32_t id;  /* index into the screener's names */
-    float acc;
+    float acc;    /* shared weight / (query weight + name weight) */
 } aka__ix_cand;
 
 /**

@@ -405,7 +405,7 @@ static int open_names(aka_screener *s, const opening *o)
         in->parsed.n = sn[i].n_parts;
     }
     s->n_names = n;
-    return AKA_OK;
+    return aka__ix_set_weights(s, 0);
 }
 
 int aka_snapshot_open(aka_screener **out, const char *path)
