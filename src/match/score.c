@@ -146,6 +146,35 @@ static double edit_sim(const char *a, const char *b, double known_jw)
     return s;
 }
 
+/*
+ * An upper bound of the Jaro-Winkler similarity of two ASCII strings: the
+ * matching characters are at most the letters they share (as multisets),
+ * transpositions at least none, and the prefix boost at most the common
+ * prefix (up to 4).
+ */
+static double jw_bound(const char *a, const char *b)
+{
+    unsigned char ca[128] = {0};
+    size_t la = 0, lb = 0, m = 0, pre = 0;
+    double j;
+
+    for (; a[la]; la++)
+        ca[(unsigned char)a[la] & 127]++;
+    for (; b[lb]; lb++) {
+        unsigned char *c = &ca[(unsigned char)b[lb] & 127];
+        if (*c) {
+            (*c)--;
+            m++;
+        }
+    }
+    if (!la || !lb || !m)
+        return la == lb ? 1.0 : 0.0;
+    while (pre < 4 && a[pre] && a[pre] == b[pre])
+        pre++;
+    j = ((double)m / (double)la + (double)m / (double)lb + 1.0) / 3.0;
+    return j + (double)pre * 0.1 * (1.0 - j);
+}
+
 #define SIM_EXACT 1.0
 #define SIM_FOLDED 0.98
 #define SIM_TRANSLIT 0.97
@@ -176,6 +205,15 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                                      : AKA_EVIDENCE_TRANSLITERATED;
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
     }
+    /* Written in Latin on both sides with different keys, only spelling
+     * evidence is left (or a glued article or abd, which share most
+     * letters): when even the best Jaro-Winkler the two letter sets allow
+     * is below what edit evidence needs, they do not match. */
+    if (!arabic && strcmp(q->key, l->key) &&
+        !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
+          strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) &&
+        jw_bound(q->latin, l->latin) < SIM_EDIT_MIN_JW)
+        return 0;
     s = !arabic && q->latin[0] && l->latin[0] ? jw(q->latin, l->latin) : 0;
     if (kq && kq == kl && (!strcmp(q->key, l->key) ||
                            (arabic && arabic_key_eq(q->key, l->key)))) {
