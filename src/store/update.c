@@ -507,9 +507,32 @@ static void test_stall(void)
     }
 }
 
+/* 1 if version `id` has the content hash `hash`. */
+static int same_hash(aka_store *store, long long id, const char *hash)
+{
+    sqlite3_stmt *st = NULL;
+    int same = 0;
+
+    if (sqlite3_prepare_v2(aka__store_db(store), "SELECT content_hash = ? "
+                           "FROM list_versions WHERE id = ?", -1, &st,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, id);
+        same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    }
+    sqlite3_finalize(st);
+    return same;
+}
+
+/*
+ * Store the new version. Returns AKA_OK, an error, or 1 when another
+ * update stored the same content while this one was fetching (then
+ * j->in_force is that version and nothing is written).
+ */
 static int accept_version(job *j, const aka_list *l, long long *id)
 {
     json_t *files = json_array(), *p;
+    long long current;
     char now[32];
     int rc;
 
@@ -517,6 +540,12 @@ static int accept_version(job *j, const aka_list *l, long long *id)
     rc = aka__store_begin(j->store);
     if (rc < 0)
         goto done;
+    current = aka__store_in_force(j->store, j->def->name);
+    if (current != j->in_force && same_hash(j->store, current, j->hash)) {
+        j->in_force = current;
+        rc = 1;
+        goto done;
+    }
     rc = mark_source(j, "accepted", now);
     if (rc < 0)
         goto done;
@@ -685,6 +714,15 @@ static int update_source(aka_update_results *res, aka_store *store,
         goto done;
     }
     rc = accept_version(j, l, &id);
+    if (rc == 1) {
+        snprintf(why, sizeof(why), "same content as the version in force "
+                 "(stored by another update meanwhile)");
+        r->status = AKA_UPDATE_UNCHANGED;
+        rc = record_unchanged(j, why);
+        if (rc == AKA_OK)
+            rc = describe_in_force(res, r, store, j->in_force);
+        goto done;
+    }
     if (rc < 0)
         goto done;
     r->status = AKA_UPDATE_ACCEPTED;

@@ -148,7 +148,27 @@ check "after kill: the 2025 list in force" test "$(jq -r .published "$tmp/out")"
 run audit verify --store "$DB"
 check "after kill: audit intact" test $rc -eq 0
 
-# 11. bad usage and store errors
+# 11. a server without ETags: If-Modified-Since alone gets the 304
+start --no-etag
+: > "$tmp/log"
+run update --store "$DB" --mirror "$URL" --source ofac-cons --json
+check "no ETag: unchanged" test "$(status_of ofac-cons)" = unchanged
+check "no ETag: four conditional 304s" test "$(grep -c ' 304 0 cond$' "$tmp/log")" -eq 4
+
+# 12. two updates at once into a new store: one version, both succeed
+C=$tmp/concurrent.db
+"$AKA" update --store "$C" --mirror "$DATA" --source un --json >"$tmp/c1" 2>&1 &
+p1=$!
+"$AKA" update --store "$C" --mirror "$DATA" --source un --json >"$tmp/c2" 2>&1
+rc2=$?
+wait $p1; rc1=$?
+check "concurrent: both exit 0" test "$rc1$rc2" = 00
+check "concurrent: one accepted version" test "$(sqlite3 "$C" "SELECT count(*) FROM list_versions")" -eq 1
+check "concurrent: one accepted, one unchanged" test "$(cat "$tmp/c1" "$tmp/c2" | jq -r .status | sort | tr '\n' ' ')" = "accepted unchanged "
+run audit verify --store "$C"
+check "concurrent: audit intact" test $rc -eq 0
+
+# 13. bad usage and store errors
 run update --mirror "$URL"
 check "no --store: exit 2" test $rc -eq 2
 run update --store "$DB" --source nope
