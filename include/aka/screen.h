@@ -139,7 +139,7 @@ typedef struct {
 /* Candidate names scored per query by default: enough for the index to
  * hold the top hit of scoring every name (README: candidate recall). */
 #ifndef AKA_DEFAULT_MAX_CANDIDATES
-#define AKA_DEFAULT_MAX_CANDIDATES 256
+#define AKA_DEFAULT_MAX_CANDIDATES 64
 #endif
 #define AKA_SCREEN_OPTIONS_INIT                                            \
     { AKA_SCREEN_OPTIONS_VERSION, AKA_DEFAULT_THRESHOLD, 10, 0,            \
