@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "aka/aka.h"
+#include "batch.h"
 #include "cli.h"
 #include "output.h"
 
@@ -101,11 +103,13 @@ typedef struct {
     int fail_on_hit;
     const char *format;
     aka_query q;
+    int threads;    /* screen: worker threads (--threads) */
+    int quiet;      /* screen: no progress bar */
 } opts_t;
 
 enum { O_LIST = 256, O_INDEX, O_LIMIT, O_THRESHOLD, O_BIRTH, O_COUNTRY,
        O_GENDER, O_DOCUMENT, O_SCHEMA, O_JSON, O_FAIL, O_FORMAT, O_EXH,
-       O_HELP };
+       O_HELP, O_THREADS, O_QUIET };
 
 static const struct option long_opts[] = {
     {"list", required_argument, NULL, O_LIST},
@@ -122,6 +126,8 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, O_FORMAT},
     {"exhaustive", no_argument, NULL, O_EXH},
     {"help", no_argument, NULL, O_HELP},
+    {"threads", required_argument, NULL, O_THREADS},
+    {"quiet", no_argument, NULL, O_QUIET},
     {NULL, 0, NULL, 0},
 };
 
@@ -151,6 +157,7 @@ static int parse_opts(opts_t *o, int argc, char **argv, const char *help)
     memset(o, 0, sizeof(*o));
     o->so = def;
     o->q = qdef;
+    o->threads = 1;
     o->lists = calloc((size_t)argc + 1, sizeof(*o->lists));
     if (!o->lists)
         return CLI_BAD;
@@ -192,6 +199,15 @@ static int parse_opts(opts_t *o, int argc, char **argv, const char *help)
         case O_FORMAT: o->format = optarg; break;
         case O_EXH: o->so.exhaustive = 1; break;
         case O_HELP: fputs(help, stdout); return CLI_OK;
+        case O_THREADS:
+            o->threads = cli_batch_threads(optarg);
+            if (o->threads < 1) {
+                cli_err("--threads: '%s' is not a number from 0 to %d",
+                        optarg, CLI_BATCH_MAX_THREADS);
+                return CLI_BAD;
+            }
+            break;
+        case O_QUIET: o->quiet = 1; break;
         default:
             cli_err("%s: unknown option '%s'", argv[0], argv[optind - 1]);
             fputs(help, stderr);
@@ -327,7 +343,7 @@ done:
 static const char screen_help[] =
     "usage: aka screen --list PATH...|--index FILE [--limit N]\n"
     "                  [--threshold T] [--format csv|jsonl]\n"
-    "                  [--fail-on-hit] [INPUT]\n\n"
+    "                  [--fail-on-hit] [--threads N] [--quiet] [INPUT]\n\n"
     "Screen every record of INPUT (standard input if omitted): CSV with a\n"
     "header (columns id, name and optionally schema, birth_date,\n"
     "nationality, gender, document; others ignored) or JSON lines with the\n"
@@ -337,22 +353,10 @@ static const char screen_help[] =
     "                   matched_name,score: one row per hit, or one row with\n"
     "                   empty hit columns for a record without hits\n"
     "A bad record is reported on stderr (INPUT:LINE: ...) and skipped; the\n"
-    "exit status is then 2.\n";
-
-static void csv_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
+    "exit status is then 2.\n"
+    "  --threads N  screen on N threads (1; 0: one per CPU); the output is\n"
+    "               the same, in input order\n"
+    "  --quiet      no progress bar (shown on stderr when it is a terminal)\n";
 
 int cmd_screen(int argc, char **argv)
 {
@@ -363,7 +367,7 @@ int cmd_screen(int argc, char **argv)
     const char *in_name = "<stdin>";
     int rc = parse_opts(&o, argc, argv, screen_help), bad = 0, any_hit = 0;
     int csv;
-    aka_record rec;
+    cli_batch_opts bo;
 
     if (rc >= 0)
         goto done;
@@ -395,58 +399,16 @@ int cmd_screen(int argc, char **argv)
         rc = CLI_BAD;
         goto done;
     }
-    if (csv)
-        puts("id,query,rank,source,source_id,schema,name,matched_name,score");
-    for (;;) {
-        aka_hits *h = NULL;
-        int n = aka_records_next(r, &rec);
-
-        if (n == 0)
-            break;
-        if (n < 0 || aka_screen(&h, s, &rec.query, &o.so) < 0) {
-            if (n >= 0)
-                cli_err("%s:%zu: %s", in_name, rec.line, aka_error_last());
-            else
-                cli_err("%s", aka_error_last());
-            bad = 1;
-            if (n == AKA_ENOMEM)
-                break;
-            continue;
-        }
-        any_hit |= aka_hits_count(h) > 0;
-        if (csv) {
-            for (size_t i = 0; i < aka_hits_count(h) || i == 0; i++) {
-                const aka_hit *hit = aka_hits_get(h, i);
-                char score[32];
-                csv_field(stdout, rec.id);
-                putchar(',');
-                csv_field(stdout, rec.query.name);
-                if (!hit) {
-                    puts(",,,,,,,");
-                    break;
-                }
-                snprintf(score, sizeof(score), "%.4f", hit->score);
-                printf(",%zu,%s,", i + 1, hit->entity->source);
-                csv_field(stdout, hit->entity->source_id);
-                printf(",%s,", aka_schema_name(hit->entity->schema));
-                csv_field(stdout, hit->entity->names[0].full);
-                putchar(',');
-                csv_field(stdout, hit->list_name);
-                printf(",%s\n", score);
-            }
-        } else {
-            json_t *j = json_object(), *hits = json_array();
-            json_object_set_new(j, "id", json_string(rec.id));
-            json_object_set_new(j, "query", json_string(rec.query.name));
-            for (size_t i = 0; i < aka_hits_count(h); i++)
-                json_array_append_new(hits,
-                                      cli_hit_json(aka_hits_get(h, i)));
-            json_object_set_new(j, "hits", hits);
-            json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            fputc('\n', stdout);
-            json_decref(j);
-        }
-        aka_hits_free(h);
+    bo.screener = s;
+    bo.so = &o.so;
+    bo.in_name = in_name;
+    bo.csv = csv;
+    bo.threads = o.threads;
+    bo.progress = !o.quiet && isatty(STDERR_FILENO);
+    bad = cli_batch_screen(r, in, stdout, &bo, &any_hit);
+    if (bad < 0) {
+        rc = CLI_BAD;
+        goto done;
     }
     rc = bad ? CLI_BAD : o.fail_on_hit && any_hit ? CLI_CHECK_FAILED : CLI_OK;
 done:

@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config git
       libicu-dev libxml2-dev libjansson-dev libcmocka-dev libssl-dev
       libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
-      clang libclang-rt-14-dev jq)
+      clang libclang-rt-14-dev jq time bsdutils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
