@@ -21,7 +21,7 @@ sql() { sqlite3 "$DB" "$@"; }
 start() {
   stop
   rm -f "$tmp/port"
-  "$SERVER" --root "$DATA" --port-file "$tmp/port" --log "$tmp/log" "$@" \
+  "$SERVER" --root "${ROOT:-$DATA}" --port-file "$tmp/port" --log "$tmp/log" "$@" \
     >/dev/null 2>>"$tmp/server.err" &
   server_pid=$!
   for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
@@ -167,6 +167,25 @@ check "concurrent: one accepted version" test "$(sqlite3 "$C" "SELECT count(*) F
 check "concurrent: one accepted, one unchanged" test "$(cat "$tmp/c1" "$tmp/c2" | jq -r .status | sort | tr '\n' ' ')" = "accepted unchanged "
 run audit verify --store "$C"
 check "concurrent: audit intact" test $rc -eq 0
+
+# 12b. one file of an OFAC set changed: it alone is downloaded (200), the
+# others answer 304 and their stored bytes go into the new version
+mkdir -p "$tmp/m2/ofac"
+cp "$DATA"/ofac/cons_*.csv "$tmp/m2/ofac/"
+ROOT=$tmp/m2 start
+D2=$tmp/partial.db
+run update --store "$D2" --mirror "$URL" --source ofac-cons --json
+check "partial: first accepted" test "$(status_of ofac-cons)" = accepted
+V1=$(jq -r .version_id "$tmp/out")
+sed -i 1d "$tmp/m2/ofac/cons_comments.csv"
+: > "$tmp/log"
+run update --store "$D2" --mirror "$URL" --source ofac-cons --json
+check "partial: new version accepted" test "$(status_of ofac-cons)" = accepted
+V2=$(jq -r .version_id "$tmp/out")
+check "partial: three 304s and one 200" test "$(grep -c ' 304 0 cond$' "$tmp/log") $(grep -c ' 200 ' "$tmp/log")" = "3 1"
+check "partial: reused files identical" test "$(sqlite3 "$D2" "SELECT count(*) FROM list_files a JOIN list_files b ON a.name = b.name AND a.sha256 = b.sha256 AND a.content = b.content WHERE a.version_id = $V1 AND b.version_id = $V2")" -eq 3
+check "partial: changed file stored" test "$(sqlite3 "$D2" "SELECT size FROM list_files WHERE version_id = $V2 AND name = 'cons_comments.csv'")" -eq "$(stat -c %s "$tmp/m2/ofac/cons_comments.csv")"
+ROOT= start
 
 # 13. bad usage and store errors
 run update --mirror "$URL"

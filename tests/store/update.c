@@ -4,12 +4,19 @@
  * files again are unchanged; an empty, cut, oversized or wrong-format
  * file is refused with its reason, recorded, audited, and the previous
  * version stays in force; a changed file becomes the new version in force;
- * unknown sources and bad mirrors are usage errors.
+ * unknown sources and bad mirrors are usage errors. Over HTTP (the test
+ * mirror_server on loopback): a stalled transfer is refused at the
+ * timeout, a body over the size cap is refused, a 304 answer reuses the
+ * stored bytes.
  */
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -263,6 +270,109 @@ static void test_store_update__bad_options(void **state)
     aka_store_close(s);
 }
 
+/* Start mirror_server over the shared data with extra args; returns its
+ * pid and writes its URL into url. */
+static pid_t start_server(char *url, size_t size, char *const *extra)
+{
+    extern char **environ;
+    const char *bin = getenv("AKA_MIRROR_SERVER");
+    char root[4096], port_file[256];
+    char *argv[16];
+    int n = 0, port = 0;
+    pid_t pid;
+
+    assert_non_null(bin);
+    setup_dirs();
+    snprintf(root, sizeof(root), "%s", shared_path("data"));
+    snprintf(port_file, sizeof(port_file), "%s/port", dir);
+    unlink(port_file);
+    argv[n++] = (char *)bin;
+    argv[n++] = "--root";
+    argv[n++] = root;
+    argv[n++] = "--port-file";
+    argv[n++] = port_file;
+    for (; extra && *extra && n < 14; extra++)
+        argv[n++] = *extra;
+    argv[n] = NULL;
+    assert_int_equal(posix_spawn(&pid, bin, NULL, NULL, argv, environ), 0);
+    for (int i = 0; i < 200 && !port; i++) {
+        FILE *f = fopen(port_file, "r");
+        if (f) {
+            if (fscanf(f, "%d", &port) != 1)
+                port = 0;
+            fclose(f);
+        }
+        if (!port)
+            usleep(25000);
+    }
+    assert_true(port > 0);
+    snprintf(url, size, "http://127.0.0.1:%d", port);
+    return pid;
+}
+
+static void stop_server(pid_t pid)
+{
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+}
+
+static void test_store_update__http_timeout_and_cap(void **state)
+{
+    char *slow[] = {"--slow", "un/consolidated.xml", "--slow-rate", "2000",
+                    NULL};
+    aka_store *s = fresh_store("http.db");
+    aka_update_options o = AKA_UPDATE_OPTIONS_INIT;
+    aka_update_results *res = NULL;
+    const aka_update_result *r;
+    const char *un[] = {"un"};
+    char url[64];
+    time_t t0;
+    pid_t pid;
+
+    (void)state;
+    pid = start_server(url, sizeof(url), slow);
+    o.mirror = url;
+    o.sources = un;
+    o.n_sources = 1;
+    o.timeout = 2;
+    t0 = time(NULL);
+    assert_int_equal(aka_store_update(&res, s, &o), AKA_OK);
+    r = aka_update_results_get(res, 0);
+    assert_int_equal(r->status, AKA_UPDATE_REFUSED);
+    assert_non_null(strstr(r->detail, "timed out"));
+    assert_true(time(NULL) - t0 < 15);
+    aka_update_results_free(res);
+    res = NULL;
+    stop_server(pid);
+
+    pid = start_server(url, sizeof(url), NULL);
+    o.mirror = url;
+    o.timeout = 60;
+    o.max_bytes = 100000;
+    assert_int_equal(aka_store_update(&res, s, &o), AKA_OK);
+    r = aka_update_results_get(res, 0);
+    assert_int_equal(r->status, AKA_UPDATE_REFUSED);
+    assert_non_null(strstr(r->detail, "larger than 100000 bytes"));
+    aka_update_results_free(res);
+    res = NULL;
+
+    /* accepted, then 304: the stored bytes are reused and still load */
+    o.max_bytes = (size_t)64 << 20;
+    assert_int_equal(aka_store_update(&res, s, &o), AKA_OK);
+    assert_int_equal(aka_update_results_get(res, 0)->status,
+                     AKA_UPDATE_ACCEPTED);
+    aka_update_results_free(res);
+    res = NULL;
+    assert_int_equal(aka_store_update(&res, s, &o), AKA_OK);
+    r = aka_update_results_get(res, 0);
+    assert_int_equal(r->status, AKA_UPDATE_UNCHANGED);
+    assert_string_equal(r->detail, "not modified (HTTP 304)");
+    assert_int_equal(r->entities, 1003);
+    aka_update_results_free(res);
+    stop_server(pid);
+    aka_store_close(s);
+}
+
 static int cleanup(void **state)
 {
     char cmd[128];
@@ -278,6 +388,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_store_update__accept_unchanged_refuse),
         cmocka_unit_test(test_store_update__content_hash_is_manifest),
         cmocka_unit_test(test_store_update__bad_options),
+        cmocka_unit_test(test_store_update__http_timeout_and_cap),
     };
 
     if (argc > 1)
