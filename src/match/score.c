@@ -122,6 +122,36 @@ static int patronymic_of(const char *p, const char *x)
 #define SIM_EDIT_SCALE 0.95
 #define SIM_EDIT_MIN_JW 0.75
 #define SIM_EXTENDED 0.70
+#define SIM_GROWN 0.60
+
+/*
+ * 1 if one name is the other with three or more letters inserted in one
+ * place inside or in front: another name built on it, not a typo (Demir,
+ * Tokdemir; Pushkin, Polyushkin). Names that only differ at the end are
+ * left to the prefix rule (Sokol, Sokolov).
+ */
+static int grown(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), p = 0, s = 0, ms, ml;
+
+    if (la > lb) {
+        const char *t = a;
+        size_t tl = la;
+        a = b;
+        b = t;
+        la = lb;
+        lb = tl;
+    }
+    while (p < la && a[p] == b[p])
+        p++;
+    if (p == la)
+        return 0; /* a prefix of b */
+    while (s < la - p && a[la - 1 - s] == b[lb - 1 - s])
+        s++;
+    ms = la - p - s;
+    ml = lb - p - s;
+    return ml >= ms + 3 && ms <= 1;
+}
 
 /*
  * Edit evidence blends Jaro-Winkler with the share of letters that differ
@@ -143,6 +173,8 @@ static double edit_sim(const char *a, const char *b, double known_jw)
     if (d >= 2 && (!strncmp(a, b, strlen(b)) || !strncmp(b, a, strlen(a))) &&
         s > SIM_EXTENDED)
         s = SIM_EXTENDED;
+    if (grown(a, b) && s > SIM_GROWN)
+        s = SIM_GROWN;
     return s;
 }
 
@@ -308,8 +340,13 @@ static double joined_sim(const aka__part *one, const aka__part *a,
      * consonant (نیک ورز = Nikvarz) */
     memcpy(keys, a->key, ka);
     memcpy(keys + ka, b->key, kb + 1);
+    /* a shared key counts, in Latin on both sides, only as far as the
+     * spellings agree, as for single parts (Ama Sharma is not Mushroom) */
     if (strlen(one->key) >= 3 &&
-        (!strcmp(one->key, key) || !strcmp(one->key, keys)))
+        (!strcmp(one->key, key) || !strcmp(one->key, keys)) &&
+        (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC ||
+         b->script == AKA_SCRIPT_ARABIC ||
+         jw(one->latin, latin) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
     if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
