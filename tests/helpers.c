@@ -185,3 +185,27 @@ aka_list *parse_oom(const char *name, const char *doc, long tries)
     assert_int_equal(rc, AKA_OK);
     return l;
 }
+
+int hits_text(char *out, size_t cap, const aka_screener *s, const char *name)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *h = NULL;
+    size_t n = 0;
+    int rc;
+
+    q.name = name;
+    q.name_len = strlen(name);
+    o.threshold = 0.5;
+    out[0] = '\0';
+    rc = aka_screen(&h, s, &q, &o);
+    for (size_t i = 0; rc == AKA_OK && i < aka_hits_count(h) && n + 1 < cap;
+         i++) {
+        const aka_hit *x = aka_hits_get(h, i);
+        n += (size_t)snprintf(out + n, cap - n, "%s/%s %.9f %s|",
+                              x->entity->source, x->entity->source_id,
+                              x->score, x->list_name);
+    }
+    aka_hits_free(h);
+    return rc;
+}

@@ -62,6 +62,15 @@ size_t count_names(const aka_list *l, aka_name_kind kind, const char *quality);
  */
 aka_list *parse_oom(const char *name, const char *doc, long tries);
 
+/*
+ * The hits of screening `name` at threshold 0.5, as one line of text
+ * ("source/id score matched-name|" each) for comparing two screeners.
+ * No cmocka assertion, so threads may call it. Returns aka_screen()'s
+ * status.
+ */
+int hits_text(char *out, size_t cap, const aka_screener *s,
+              const char *name);
+
 /* main() that runs `tests`, optionally filtered by argv[1] (a glob). */
 #define AKA_TEST_MAIN(tests)                                               \
     int main(int argc, char **argv)                                        \

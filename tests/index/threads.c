@@ -24,28 +24,6 @@ static const char *const queries[] = {
 static aka_screener *scr;
 static char expected[N_QUERIES][2048];
 
-/* The hits of a query as one line of text. */
-static int hits_line(char *out, size_t cap, const char *name)
-{
-    aka_query q = AKA_QUERY_INIT;
-    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
-    aka_hits *h = NULL;
-    size_t n = 0;
-
-    q.name = name;
-    q.name_len = strlen(name);
-    o.threshold = 0.5;
-    if (aka_screen(&h, scr, &q, &o) != AKA_OK)
-        return -1;
-    out[0] = '\0';
-    for (size_t i = 0; i < aka_hits_count(h) && n + 1 < cap; i++)
-        n += (size_t)snprintf(out + n, cap - n, "%s %.9f|",
-                              aka_hits_get(h, i)->entity->source_id,
-                              aka_hits_get(h, i)->score);
-    aka_hits_free(h);
-    return 0;
-}
-
 static void *worker(void *arg)
 {
     size_t id = (size_t)arg, bad = 0;
@@ -54,7 +32,7 @@ static void *worker(void *arg)
     for (size_t r = 0; r < ROUNDS; r++)
         for (size_t k = 0; k < N_QUERIES; k++) {
             size_t q = (k + id + r) % N_QUERIES; /* each thread its order */
-            if (hits_line(got, sizeof(got), queries[q]) < 0 ||
+            if (hits_text(got, sizeof(got), scr, queries[q]) != AKA_OK ||
                 strcmp(got, expected[q]) != 0)
                 bad++;
         }
@@ -80,8 +58,8 @@ static void test_index_threads__same_hits(void **state)
     assert_int_equal(aka_snapshot_open(&scr, path), AKA_OK);
     unlink(path); /* the mapping stays valid */
     for (size_t k = 0; k < N_QUERIES; k++)
-        assert_int_equal(hits_line(expected[k], sizeof(expected[k]),
-                                   queries[k]), 0);
+        assert_int_equal(hits_text(expected[k], sizeof(expected[k]), scr,
+                                   queries[k]), AKA_OK);
     assert_non_null(strstr(expected[0], "QDi.299"));
     for (size_t i = 0; i < N_THREADS; i++)
         assert_int_equal(pthread_create(&t[i], NULL, worker, (void *)i), 0);
