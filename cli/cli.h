@@ -9,6 +9,9 @@
 #define AKA_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "aka/aka.h"
 
 #define CLI_OK 0
 #define CLI_CHECK_FAILED 1
@@ -26,6 +29,8 @@ int cmd_update(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_rescreen(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
 
 /* Load every list under `paths` into a new screener (owned by the
  * caller); messages printed. Returns CLI_OK or CLI_BAD. */
@@ -45,5 +50,24 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int cli_each_list_file(char **paths, int n, void (*fn)(const char *, void *),
                        void *arg, int *skipped);
+
+/* Shared by the commands that use a store (cli/rescreen.c). */
+/* Open the store at `path` (NULL: "no store given"); CLI_OK or CLI_BAD,
+ * message printed. */
+int cli_store_open(aka_store **out, const char *path);
+/* The whole of `in` into a new malloc'd buffer; CLI_OK or CLI_BAD. */
+int cli_read_all(FILE *in, const char *name, char **buf, size_t *len);
+/* aka_hit_json_fn: the hit object of `aka screen --format jsonl`. */
+char *cli_hit_json_text(const aka_hit *hit, void *arg);
+/*
+ * `aka screen --store PATH`: read all of `in` (its SHA-256 is recorded),
+ * screen each record against the store's lists in force, record the run
+ * and its alerts, and write what `aka screen` writes (csv or JSON lines)
+ * to stdout and a summary to stderr. Returns the exit status.
+ */
+int cli_screen_store(const char *path, FILE *in, const char *in_name,
+                     const aka_screen_options *so, int csv, int fail_on_hit);
+/* "WHAT (run N): counts...; seconds" on one line. */
+void cli_summary_print(FILE *f, const char *what, const aka_run_summary *s);
 
 #endif

@@ -21,6 +21,8 @@ static const struct {
     {"diff", cmd_diff, "what changed between two versions of a list"},
     {"update", cmd_update, "fetch the lists into a store, checked"},
     {"audit", cmd_audit, "verify or list a store's audit log"},
+    {"rescreen", cmd_rescreen, "screen stored records again after an update"},
+    {"alerts", cmd_alerts, "list, show and decide alerts"},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -105,11 +105,12 @@ typedef struct {
     aka_query q;
     int threads;    /* screen: worker threads (--threads) */
     int quiet;      /* screen: no progress bar */
+    const char *store; /* screen: record the run in this store */
 } opts_t;
 
 enum { O_LIST = 256, O_INDEX, O_LIMIT, O_THRESHOLD, O_BIRTH, O_COUNTRY,
        O_GENDER, O_DOCUMENT, O_SCHEMA, O_JSON, O_FAIL, O_FORMAT, O_EXH,
-       O_HELP, O_THREADS, O_QUIET };
+       O_HELP, O_THREADS, O_QUIET, O_STORE };
 
 static const struct option long_opts[] = {
     {"list", required_argument, NULL, O_LIST},
@@ -128,6 +129,7 @@ static const struct option long_opts[] = {
     {"help", no_argument, NULL, O_HELP},
     {"threads", required_argument, NULL, O_THREADS},
     {"quiet", no_argument, NULL, O_QUIET},
+    {"store", required_argument, NULL, O_STORE},
     {NULL, 0, NULL, 0},
 };
 
@@ -198,6 +200,7 @@ static int parse_opts(opts_t *o, int argc, char **argv, const char *help)
         case O_FAIL: o->fail_on_hit = 1; break;
         case O_FORMAT: o->format = optarg; break;
         case O_EXH: o->so.exhaustive = 1; break;
+        case O_STORE: o->store = optarg; break;
         case O_HELP: fputs(help, stdout); return CLI_OK;
         case O_THREADS:
             o->threads = cli_batch_threads(optarg);
@@ -356,7 +359,14 @@ static const char screen_help[] =
     "exit status is then 2.\n"
     "  --threads N  screen on N threads (1; 0: one per CPU); the output is\n"
     "               the same, in input order\n"
-    "  --quiet      no progress bar (shown on stderr when it is a terminal)\n";
+    "  --quiet      no progress bar (shown on stderr when it is a terminal)\n"
+    "  --store FILE screen against the lists in force in the store (see\n"
+    "               `aka update`; no --list) and record the run: input\n"
+    "               name and SHA-256, list versions, threshold, counts, and\n"
+    "               every record (an id is then required); each new hit\n"
+    "               becomes an alert (`aka alerts`) unless a false positive\n"
+    "               decided for the same record and entity content covers\n"
+    "               it. One thread; a summary goes to stderr.\n";
 
 int cmd_screen(int argc, char **argv)
 {
@@ -390,6 +400,18 @@ int cmd_screen(int argc, char **argv)
             rc = CLI_BAD;
             goto done;
         }
+    }
+    if (o.store) {
+        if (o.n_lists || o.index) {
+            cli_err("--store screens against the lists in force in the "
+                    "store (add lists with `aka update`); drop --list and "
+                    "--index");
+            rc = CLI_BAD;
+            goto done;
+        }
+        rc = cli_screen_store(o.store, in, in_name, &o.so, csv,
+                              o.fail_on_hit);
+        goto done;
     }
     rc = cli_load_screener(&s, o.lists, o.n_lists, o.index);
     if (rc != CLI_OK)

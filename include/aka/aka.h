@@ -16,6 +16,8 @@
 #include "snapshot.h"
 #include "records.h"
 #include "diff.h"
+#include "runs.h"
+#include "alerts.h"
 #include "eval.h"
 #include "store.h"
 

@@ -17,6 +17,7 @@
  *   audit_head     the last entry's seq and hash, so that deleting the
  *                  newest entries is seen too
  */
+#include "store/alerts_int.h"
 #include "store/store.h"
 
 static const char schema_v1[] =
@@ -83,7 +84,8 @@ static const char schema_v1[] =
 
 const aka__migration aka__store_migrations[] = {
     {1, "list versions and the audit log", schema_v1},
-    /* Append later migrations here: {2, "...", sql_from_its_file}, */
+    {2, "runs, records, alerts, decisions, good guys", aka__store_sql_runs},
+    /* Append later migrations here: {3, "...", sql_from_its_file}, */
 };
 
 const size_t aka__store_n_migrations =
