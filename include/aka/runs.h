@@ -13,10 +13,12 @@
  * committed batch and the run marked "running".
  *
  * A rescreen screens the stored records again: all of them (full), or
- * only those whose name shares a candidate-index term with an entity
- * added or changed since the list versions the record was last screened
- * against (delta); the index guarantees that no other record can hit such
- * an entity. Open alerts on entities no longer listed are closed.
+ * only those a list change can affect (delta): a record whose name shares
+ * a candidate-index term with an entity added or changed since the list
+ * versions it was last screened against (the index guarantees that no
+ * other record can hit such an entity) is scored against the changed
+ * entities alone, and screened in full only if one of them may hit it.
+ * Open alerts on entities no longer listed are closed.
  */
 #ifndef AKA_RUNS_H
 #define AKA_RUNS_H
@@ -54,8 +56,10 @@ typedef struct {
 /** What a run did. */
 typedef struct {
     long long run;          /* the run's id */
-    size_t records;         /* records given (or chosen, for a rescreen) */
-    size_t screened;        /* records screened and stored */
+    size_t records;         /* records given; for a delta rescreen, the
+                               records sharing a term with a changed
+                               entity */
+    size_t screened;        /* records screened in full and stored */
     size_t refused;         /* records refused (no id, bad field) */
     size_t hits;            /* hits at or above the threshold */
     size_t alerts;          /* new alerts raised */

@@ -129,4 +129,22 @@ struct aka_hits {
 /** Append a zeroed hit; NULL on out-of-memory. */
 aka_hit *aka__hits_push(aka_hits *h);
 
+/* Which entities aka__screen_filtered() scores: fn(e, arg) != 0. */
+typedef struct {
+    int (*fn)(const aka_entity *e, void *arg);
+    void *arg;
+} aka__screen_filter;
+
+/**
+ * aka_screen() scoring only the candidates whose entity `keep` accepts
+ * (NULL: all). The candidates are those of aka_screen() (same index
+ * look-up and cut), and a kept entity scores as it does there; only the
+ * max_hits cut can leave out fewer. So its hits are a superset of
+ * aka_screen()'s hits on the kept entities, at a fraction of the cost
+ * when few are kept (delta rescreening, store/runs.c).
+ */
+int aka__screen_filtered(aka_hits **out, const aka_screener *s,
+                         const aka_query *q, const aka_screen_options *opts,
+                         const aka__screen_filter *keep);
+
 #endif

@@ -51,10 +51,13 @@ static int hit_cmp(const void *x, const void *y)
 }
 
 static int skipped(const aka_screener *s, const aka_screen_options *o,
-                   const aka_query *q, const aka__ix_name *n)
+                   const aka_query *q, const aka__ix_name *n,
+                   const aka__screen_filter *keep)
 {
     const aka_entity *e = s->entities[n->entity];
 
+    if (keep && !keep->fn(e, keep->arg))
+        return 1;
     if (q->schema >= 0 && (int)e->schema != q->schema)
         return 1;
     if (o->latin_only && aka__ix_non_latin(n))
@@ -84,6 +87,7 @@ typedef struct {
     size_t slot_mask;     /* slots - 1 (a power of two, at least twice
                              the entities that can be gathered) */
     aka__ix_cand *cands;  /* scratch */
+    const aka__screen_filter *keep; /* aka__screen_filtered, or NULL */
 } screen_ctx;
 
 /* Score the candidates of variant v, keeping the best name per entity. */
@@ -112,7 +116,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
         double sc;
         size_t j;
 
-        if (skipped(s, c->o, c->q, n))
+        if (skipped(s, c->o, c->q, n, c->keep))
             continue;
         aka__score_name(&ns, &qv->name, &n->parsed, &w);
         sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
@@ -226,6 +230,13 @@ static void sort_and_dedupe(aka_hits *h, size_t max)
 int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
                const aka_screen_options *opts)
 {
+    return aka__screen_filtered(out, s, q, opts, NULL);
+}
+
+int aka__screen_filtered(aka_hits **out, const aka_screener *s,
+                         const aka_query *q, const aka_screen_options *opts,
+                         const aka__screen_filter *keep)
+{
     aka_screen_options def = AKA_SCREEN_OPTIONS_INIT;
     aka__variant var[AKA_NAME_MAX_VARIANTS];
     qvariant qv[AKA_NAME_MAX_VARIANTS];
@@ -249,6 +260,7 @@ int aka_screen(aka_hits **out, const aka_screener *s, const aka_query *q,
     c.s = s;
     c.o = opts;
     c.q = q;
+    c.keep = keep;
     c.w = (aka__weights){aka__ix_idf, s, NULL};
     h = aka__calloc(1, sizeof(*h));
     if (!h) {

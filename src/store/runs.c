@@ -12,10 +12,14 @@
  *   differs from the group's is diffed (aka_diff_lists) between the two;
  *   the terms of every added or changed entity (aka_entity_terms()) go
  *   into a temporary table, and only the records of the group that share
- *   a term with it are screened again: the index never makes an entity a
+ *   a term with it are looked at again: the index never makes an entity a
  *   candidate for a query without a shared term, so no other record can
- *   hit a changed entity. A source new to the group counts all its
- *   entities as added. The group is then marked as screened against the
+ *   hit a changed entity. Such a record is scored against the changed
+ *   entities only (aka__screen_filtered: the same candidates and scores
+ *   as a full screening, the others left out, which is where a screening
+ *   spends its time); if one of them may hit it, it is screened in full
+ *   and stored. A source new to the group counts all its entities as
+ *   added. The group is then marked as screened against the
  *   versions in force. Records whose terms came from another version of
  *   the library are screened in full. Open alerts on entities that no
  *   list in force holds any more are closed, in a full rescreen too.
@@ -32,6 +36,7 @@
 #include <jansson.h>
 
 #include "aka/diff.h"
+#include "match/match.h"
 #include "store/alerts_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -165,6 +170,9 @@ struct aka_run {
     char **sources;            /* store source name of lists[i] (heap) */
     size_t n_lists;
     sqlite3_stmt *st[N_ST];    /* prepared on first use */
+    const aka_entity **changed; /* delta: entities added or changed for
+                                   the group at hand, sorted by address */
+    size_t n_changed, cap_changed;
     size_t in_batch;           /* records written in the open transaction */
     aka_run_summary sum;
     struct timespec t0;
@@ -773,6 +781,7 @@ void aka_run_free(aka_run *run)
         sqlite3_finalize(run->st[i]);
     aka_screener_free(run->screener);
     run_free_lists(run);
+    aka__free(run->changed);
     aka__free(run);
 }
 
@@ -781,6 +790,7 @@ void aka_run_free(aka_run *run)
 /* A stored record read back for screening (heap strings). */
 typedef struct {
     char *id, *name, *schema, *birth_date, *country, *gender, *document;
+    int stale;      /* its terms come from another library version */
 } stored_rec;
 
 typedef struct {
@@ -819,7 +829,7 @@ static void recs_clear(stored_recs *rs)
 }
 
 /* Append the rows of `st` (ext_id, name, schema, birth_date, country,
- * gender, document) to rs. */
+ * gender, document, stale) to rs. */
 static int recs_read(aka_run *r, sqlite3_stmt *st, stored_recs *rs)
 {
     int s, oom = 0;
@@ -843,6 +853,7 @@ static int recs_read(aka_run *r, sqlite3_stmt *st, stored_recs *rs)
         x->country = col_strdup(st, 4, &oom);
         x->gender = col_strdup(st, 5, &oom);
         x->document = col_strdup(st, 6, &oom);
+        x->stale = sqlite3_column_int(st, 7);
         if (oom)
             return aka__error(AKA_ENOMEM, "rescreen: out of memory");
     }
@@ -851,8 +862,46 @@ static int recs_read(aka_run *r, sqlite3_stmt *st, stored_recs *rs)
     return AKA_OK;
 }
 
-/* Screen and store each record of rs. */
-static int recs_screen(aka_run *r, const stored_recs *rs)
+static int ptr_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const aka_entity *const *)a;
+    uintptr_t y = (uintptr_t)*(const aka_entity *const *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+/* aka__screen_filter: is `e` among the run's changed entities? */
+static int is_changed(const aka_entity *e, void *arg)
+{
+    const aka_run *r = arg;
+
+    return r->n_changed &&
+           bsearch(&e, r->changed, r->n_changed, sizeof(*r->changed),
+                   ptr_cmp) != NULL;
+}
+
+/* 1 if screening `q` may hit a changed entity: its hits among them
+ * (aka__screen_filtered) are a superset of a full screening's. */
+static int may_hit_changed(aka_run *r, const aka_query *q)
+{
+    aka__screen_filter keep = {is_changed, r};
+    aka_hits *h = NULL;
+    int rc = aka__screen_filtered(&h, r->screener, q, &r->opts.screen,
+                                  &keep);
+
+    if (rc < 0) /* let the full screening report it */
+        return 1;
+    rc = aka_hits_count(h) > 0;
+    aka_hits_free(h);
+    return rc;
+}
+
+/*
+ * Screen and store each record of rs. With `only_changed`, a record is
+ * first scored against the changed entities alone, and screened in full
+ * and stored only if one of them may hit it.
+ */
+static int recs_screen(aka_run *r, const stored_recs *rs, int only_changed)
 {
     int rc = AKA_OK;
 
@@ -869,6 +918,10 @@ static int recs_screen(aka_run *r, const stored_recs *rs)
         for (int k = 0; x->schema && k < AKA_SCHEMA_COUNT; k++)
             if (!strcmp(x->schema, aka_schema_name((aka_schema)k)))
                 q.schema = k;
+        if (only_changed && !x->stale && !may_hit_changed(r, &q)) {
+            r->sum.records++;
+            continue;
+        }
         rc = screen_store(r, x->id, &q, NULL);
         if (rc == AKA_EINVALID) /* stored, so screened once: go on */
             rc = AKA_OK;
@@ -884,7 +937,19 @@ static int add_entity_terms(aka_run *r, sqlite3_stmt *ins,
 {
     uint64_t *terms = NULL;
     size_t n = 0;
-    int rc = aka_entity_terms(&terms, &n, e);
+    int rc;
+
+    if (r->n_changed == r->cap_changed) {
+        size_t ncap = r->cap_changed ? r->cap_changed * 2 : 64;
+        const aka_entity **p = aka__reallocarray(r->changed, ncap,
+                                                 sizeof(*p));
+        if (!p)
+            return aka__error(AKA_ENOMEM, "rescreen: out of memory");
+        r->changed = p;
+        r->cap_changed = ncap;
+    }
+    r->changed[r->n_changed++] = e;
+    rc = aka_entity_terms(&terms, &n, e);
 
     for (size_t i = 0; i < n && rc == AKA_OK; i++) {
         sqlite3_reset(ins);
@@ -907,6 +972,7 @@ static int changed_terms(aka_run *r, long long old_run)
     aka_diff *d = NULL;
     int rc;
 
+    r->n_changed = 0;
     if ((rc = aka__store_exec(r->store, "DELETE FROM temp.delta_terms")) <
             0 ||
         (rc = prepare(r->store, &ver, "SELECT version FROM run_lists "
@@ -949,6 +1015,8 @@ static int changed_terms(aka_run *r, long long old_run)
         old = NULL;
     }
 done:
+    if (r->n_changed > 1)
+        qsort(r->changed, r->n_changed, sizeof(*r->changed), ptr_cmp);
     aka_diff_free(d);
     aka_list_free(old);
     sqlite3_finalize(ver);
@@ -1013,7 +1081,8 @@ static int rescreen_delta(aka_run *r)
     }
     if ((rc = prepare(r->store, &pick,
                       "SELECT ext_id, name, schema, birth_date, country, "
-                      "gender, document FROM records WHERE last_run = ?1 "
+                      "gender, document, terms_version <> ?2 FROM records "
+                      "WHERE last_run = ?1 "
                       "AND (terms_version <> ?2 OR id IN (SELECT t.record "
                       "FROM temp.delta_terms d JOIN record_terms t ON "
                       "t.term = d.term)) ORDER BY id")) < 0)
@@ -1028,7 +1097,7 @@ static int rescreen_delta(aka_run *r)
         if ((rc = recs_read(r, pick, &rs)) < 0)
             goto done;
         sqlite3_reset(pick);
-        if ((rc = recs_screen(r, &rs)) < 0 ||
+        if ((rc = recs_screen(r, &rs, 1)) < 0 ||
             (rc = group_done(r, runs[g])) < 0)
             goto done;
     }
@@ -1048,13 +1117,13 @@ static int rescreen_full(aka_run *r)
     int rc;
 
     if ((rc = prepare(r->store, &all, "SELECT ext_id, name, schema, "
-                      "birth_date, country, gender, document FROM records "
-                      "ORDER BY id")) < 0 ||
+                      "birth_date, country, gender, document, 1 FROM "
+                      "records ORDER BY id")) < 0 ||
         (rc = recs_read(r, all, &rs)) < 0)
         goto done;
     sqlite3_finalize(all);
     all = NULL;
-    rc = recs_screen(r, &rs);
+    rc = recs_screen(r, &rs, 0);
 done:
     recs_clear(&rs);
     aka__free(rs.v);

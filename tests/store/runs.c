@@ -6,8 +6,11 @@
  * exactly the open alerts of screening afresh against the new list, while
  * screening fewer records; entities removed from the list closing their
  * alerts; records whose terms came from another library version screened
- * in full; no list in force.
+ * in full; no list in force; the filtered screening the delta uses to
+ * pick records finds every hit a full screening finds on the kept
+ * entities, with the same score.
  */
+#include "match/match.h"
 #include "record_fixture.h"
 
 static const char *const un_apr = "un/consolidated_2025-04-19.xml";
@@ -338,6 +341,60 @@ static void test_store_runs__no_list_in_force(void **state)
     aka_store_close(s);
 }
 
+static int keep_qdi(const aka_entity *e, void *arg)
+{
+    (void)arg;
+    return !strncmp(e->source_id, "QDi.", 4);
+}
+
+/* Every 3rd UN name, as written and reordered: each full-screening hit
+ * on a kept entity is among the filtered hits with the same score, and
+ * the filtered hits hold kept entities only. */
+static void test_store_runs__filtered_screening_superset(void **state)
+{
+    aka_list *l = load_ok(shared_path("data/un/consolidated.xml"));
+    aka_list *lists[1];
+    aka_screener *s = NULL;
+    aka__screen_filter keep = {keep_qdi, NULL};
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    size_t kept_hits = 0, n = aka_list_count(l);
+
+    (void)state;
+    lists[0] = l;
+    assert_int_equal(aka_screener_new(&s, lists, 1), AKA_OK);
+    for (size_t i = 0; i < n; i += 3) {
+        const aka_entity *e = aka_list_entity(l, i);
+        aka_query q = AKA_QUERY_INIT;
+        aka_hits *full = NULL, *part = NULL;
+
+        q.name = e->names[0].full;
+        q.name_len = strlen(q.name);
+        assert_int_equal(aka_screen(&full, s, &q, &o), AKA_OK);
+        assert_int_equal(aka__screen_filtered(&part, s, &q, &o, &keep),
+                         AKA_OK);
+        for (size_t k = 0; k < aka_hits_count(part); k++)
+            assert_true(keep_qdi(aka_hits_get(part, k)->entity, NULL));
+        for (size_t k = 0; k < aka_hits_count(full); k++) {
+            const aka_hit *h = aka_hits_get(full, k);
+            size_t j = 0;
+
+            if (!keep_qdi(h->entity, NULL))
+                continue;
+            kept_hits++;
+            while (j < aka_hits_count(part) &&
+                   aka_hits_get(part, j)->entity != h->entity)
+                j++;
+            if (j == aka_hits_count(part))
+                fail_msg("%s: hit %s missing", q.name, h->entity->source_id);
+            assert_true(aka_hits_get(part, j)->score == h->score);
+        }
+        aka_hits_free(full);
+        aka_hits_free(part);
+    }
+    assert_true(kept_hits > 50);
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_runs__records_the_run),
     cmocka_unit_test(test_store_runs__screening_again_is_idempotent),
@@ -347,6 +404,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_runs__delta_catches_new_listing),
     cmocka_unit_test(test_store_runs__stale_terms_screened),
     cmocka_unit_test(test_store_runs__no_list_in_force),
+    cmocka_unit_test(test_store_runs__filtered_screening_superset),
 };
 
 AKA_TEST_MAIN(tests)
