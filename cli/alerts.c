@@ -80,6 +80,19 @@ static json_t *alert_json(const aka_alert *a)
     return o;
 }
 
+/* `s` and spaces up to `width` characters (UTF-8), then one space. */
+static void print_padded(const char *s, int width)
+{
+    int chars = 0;
+
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    fputs(s, stdout);
+    for (; chars < width; chars++)
+        putchar(' ');
+    putchar(' ');
+}
+
 static void print_json(json_t *j)
 {
     json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -109,15 +122,18 @@ static int do_list(aka_store *store, const alerts_opts *o)
             char ent[64];
 
             snprintf(ent, sizeof(ent), "%s:%s", x->source, x->source_id);
-            printf("%-6lld %-6s %-6.4f %-14s %-28s %-16s %s", x->id,
-                   x->status, x->score, x->record_id, x->record_name, ent,
-                   x->entity_name);
+            printf("%-6lld %-6s %-6.4f ", x->id, x->status, x->score);
+            print_padded(x->record_id, 14);
+            print_padded(x->record_name, 28);
+            print_padded(ent, 16);
+            fputs(x->entity_name, stdout);
             if (x->decision)
                 printf("  [%s: %s]", x->decision, x->analyst);
             putchar('\n');
         }
         if (!aka_alerts_count(a))
-            printf("no %salerts\n", o->status ? o->status : "");
+            printf("no %s%salerts\n", o->status ? o->status : "",
+                   o->status ? " " : "");
     }
     aka_alerts_free(a);
     return CLI_OK;

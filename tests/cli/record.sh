@@ -38,8 +38,11 @@ check "new store: alerts list exits 0" test $rc -eq 0
 run screen --store "$DB" "$FIX/customers.csv"
 check "no list in force: exit 2" test $rc -eq 2
 check "no list in force: says aka update" grep -q "aka update" "$tmp/err"
-add_version un "$UN_JAN"
-add_version mine "$FIX/list_v1.csv"
+mkdir -p "$tmp/mirror/un"      # a mirror laid out like ../shared/data
+cp "$UN_JAN" "$tmp/mirror/un/consolidated.xml"
+run update --store "$DB" --mirror "$tmp/mirror" --source un
+check "update from the mirror (UN of 2026-01-28)" test $rc -eq 0
+add_version mine "$FIX/list_v1.csv"   # the user's own list, aka CSV
 
 # screen -> alerts
 run screen --store "$DB" "$FIX/customers.csv"
@@ -89,12 +92,16 @@ check "changed entry: one entity changed" test "$(jq .changed_entities "$tmp/out
 check "changed entry: raised again" test -n "$(open_alert c1 P-1)"
 
 # the UN update: the delta rescreen catches the newly listed person
-add_version un "$UN_FEB"
+cp "$UN_FEB" "$tmp/mirror/un/consolidated.xml"
+run update --store "$DB" --mirror "$tmp/mirror" --source un
+check "update to the UN of 2026-02-27" test $rc -eq 0
 run rescreen --store "$DB" --json
 check "un update: four entities added" test "$(jq .changed_entities "$tmp/out")" -eq 4
 check "un update: fewer records screened than stored" test "$(jq .screened "$tmp/out")" -lt 5
 check "un update: c4 on SDi.007 raised" test -n "$(open_alert c4 SDi.007)"
 check "audit: a decision entry per decision" test "$(sql "SELECT count(*) FROM audit_log WHERE kind = 'decision.recorded'")" -eq 2
+run audit verify --store "$DB"
+check "audit chain verifies" test $rc -eq 0
 check "integrity" test "$(sql "PRAGMA integrity_check")" = ok
 
 # bad usage and bad input
@@ -158,6 +165,8 @@ check "after the kill: every record has its terms" test "$(sql "SELECT count(*) 
 check "after the kill: each alert has its audit entry" test "$(sql "SELECT count(*) FROM alerts")" -eq "$(sql "SELECT count(*) FROM audit_log WHERE kind = 'alert.raised'")"
 run alerts list --store "$DB" --json
 check "after the kill: the store opens" test $rc -eq 0
+run audit verify --store "$DB"
+check "after the kill: the audit chain verifies" test $rc -eq 0
 
 # SIGKILL in the middle of decisions: each decision is all there or not
 # at all, and every decision whose command returned is kept.
@@ -198,6 +207,8 @@ check "decisions: some finished" test $finished -ge 1
 check "decisions: integrity and all-or-nothing after every kill" test $bad -eq 0
 check "decisions: no committed decision lost" test $lost -eq 0
 check "decisions: counts agree" test "$(sql "SELECT count(*) FROM decisions")" -eq "$(sql "SELECT count(*) FROM alerts WHERE closed_reason = 'decision'")"
+run audit verify --store "$DB"
+check "decisions: the audit chain verifies after the kills" test $rc -eq 0
 
 echo "$passes passed, $fails failed"
 test $fails -eq 0
