@@ -4,7 +4,8 @@
  * values removed and added, field by field.
  *
  * OLD and NEW are list files, or directories that hold exactly one list
- * (an OFAC CSV set: sdn.csv with its companions).
+ * (an OFAC CSV set: sdn.csv with its companions); with --store, the ids
+ * of two list versions kept in the store by `aka update`.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +17,20 @@
 #include "cli.h"
 
 static const char diff_help[] =
-    "usage: aka diff [--json] OLD NEW\n\n"
+    "usage: aka diff [--json] OLD NEW\n"
+    "       aka diff [--json] --store FILE OLD_VERSION NEW_VERSION\n\n"
     "Compare two versions of one list by source id: the entities added,\n"
     "removed and changed, and for a changed one which values of which\n"
     "fields (names with their kind, birth dates, documents, nationalities,\n"
     "programmes, addresses, remarks...) were removed and added. Repeated\n"
     "values are compared as sets: their order does not count.\n"
     "OLD and NEW are list files, or directories holding one list (an OFAC\n"
-    "CSV set).\n\n"
-    "  --json   one JSON object: old, new, counts, added, removed, changed\n"
-    "  --help   this text\n";
+    "CSV set); with --store, ids of list versions in the store (see\n"
+    "`aka update`, `aka audit list`).\n\n"
+    "  --json          one JSON object: old, new, counts, added, removed,\n"
+    "                  changed\n"
+    "  --store FILE    OLD and NEW are version ids in this store\n"
+    "  --help          this text\n";
 
 /* Collects the list files a PATH stands for. */
 typedef struct {
@@ -202,15 +207,37 @@ static void print_text(const aka_diff *d, const aka_list *a,
     }
 }
 
+/* Load stored version `arg` (a version id) of `store`. */
+static int load_version(aka_list **out, aka_store *store, const char *arg)
+{
+    char *end;
+    long long id = strtoll(arg, &end, 10);
+
+    *out = NULL;
+    if (*end || end == arg || id <= 0) {
+        cli_err("diff: '%s' is not a list version id", arg);
+        return CLI_BAD;
+    }
+    if (aka_store_load_version(out, store, id) < 0) {
+        cli_err("%s", aka_error_last());
+        return CLI_BAD;
+    }
+    return CLI_OK;
+}
+
 int cmd_diff(int argc, char **argv)
 {
     aka_list *a = NULL, *b = NULL;
     aka_diff *d = NULL;
+    aka_store *store = NULL;
+    const char *store_path = NULL;
     int json = 0, first = 1, rc;
 
     for (; first < argc && argv[first][0] == '-'; first++) {
         if (!strcmp(argv[first], "--json")) {
             json = 1;
+        } else if (!strcmp(argv[first], "--store") && first + 1 < argc) {
+            store_path = argv[++first];
         } else if (!strcmp(argv[first], "--help") ||
                    !strcmp(argv[first], "-h")) {
             fputs(diff_help, stdout);
@@ -229,9 +256,15 @@ int cmd_diff(int argc, char **argv)
         fputs(diff_help, stderr);
         return CLI_BAD;
     }
-    if ((rc = load_one_list(&a, argv[first])) != CLI_OK ||
-        (rc = load_one_list(&b, argv[first + 1])) != CLI_OK)
+    if (store_path) {
+        if ((rc = cli_store_open(&store, store_path)) != CLI_OK ||
+            (rc = load_version(&a, store, argv[first])) != CLI_OK ||
+            (rc = load_version(&b, store, argv[first + 1])) != CLI_OK)
+            goto done;
+    } else if ((rc = load_one_list(&a, argv[first])) != CLI_OK ||
+               (rc = load_one_list(&b, argv[first + 1])) != CLI_OK) {
         goto done;
+    }
     if (aka_diff_lists(&d, a, b) < 0) {
         cli_err("%s", aka_error_last());
         rc = CLI_BAD;
@@ -252,5 +285,6 @@ done:
     aka_diff_free(d);
     aka_list_free(a);
     aka_list_free(b);
+    aka_store_close(store);
     return rc;
 }

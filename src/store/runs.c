@@ -586,7 +586,8 @@ static int write_record(aka_run *r, const char *id, const aka_query *q,
     name = aka__malloc(q->name_len + 1);
     if (!name)
         return aka__error(AKA_ENOMEM, "record: out of memory");
-    memcpy(name, q->name, q->name_len);
+    if (q->name_len)
+        memcpy(name, q->name, q->name_len);
     name[q->name_len] = '\0';
     aka__store_now(now, sizeof(now));
     st = stmt(r, found ? ST_UPDATE : ST_INSERT);
@@ -1146,6 +1147,8 @@ static int close_unlisted(aka_run *r)
             const aka_entity *e = aka_list_entity(r->lists[i], k);
             int len = snprintf(key, sizeof(key), "%s\x1f%s", e->source,
                                e->source_id);
+            if (len >= (int)sizeof(key))
+                len = (int)sizeof(key) - 1; /* long ids: a prefix */
             if (aka__hash_intern(&listed, key, (size_t)len, NULL) < 0) {
                 rc = aka__error(AKA_ENOMEM, "rescreen: out of memory");
                 break;
@@ -1160,6 +1163,8 @@ static int close_unlisted(aka_run *r)
         int len = snprintf(key, sizeof(key), "%s\x1f%s",
                            (const char *)sqlite3_column_text(st, 1),
                            (const char *)sqlite3_column_text(st, 2));
+        if (len >= (int)sizeof(key))
+            len = (int)sizeof(key) - 1;
         if (aka__hash_find(&listed, key, (size_t)len) >= 0)
             continue;
         if (n == cap) {

@@ -66,5 +66,19 @@ run diff "$DATA/ofac/cons_prim.csv" "$DATA/ofac/CONSOLIDATED.XML"
 check "formats differ: a note" grep -q "different formats (ofac-csv, ofac-xml)" "$tmp/err"
 check "formats differ: still compared" test $rc -eq 0
 
+# Stored versions: the same month of the UN list through aka update.
+mkdir -p "$tmp/mirror/un"
+cp "$UN/consolidated_2026-01-28.xml" "$tmp/mirror/un/consolidated.xml"
+"$AKA" update --store "$tmp/s.db" --mirror "$tmp/mirror" --source un >/dev/null
+cp "$UN/consolidated.xml" "$tmp/mirror/un/consolidated.xml"
+"$AKA" update --store "$tmp/s.db" --mirror "$tmp/mirror" --source un >/dev/null
+run diff --json --store "$tmp/s.db" 1 2
+check "stored versions: exits 0" test $rc -eq 0
+check "stored versions: counts" test "$(jq -c .counts "$tmp/out")" = '{"added":4,"removed":0,"changed":0,"unchanged":999}'
+run diff --store "$tmp/s.db" 1 9
+check "unknown stored version: exit 2" test $rc -eq 2
+run diff --store "$tmp/s.db" 1 x
+check "not a version id: exit 2" test $rc -eq 2
+
 echo "$passes passed, $fails failed"
 test $fails -eq 0
