@@ -258,6 +258,34 @@ static void test_store_alerts__audit_chain(void **state)
     aka_store_close(s);
 }
 
+/* Another process holds the write lock: the decision fails naming the
+ * store, writes nothing, and leaves no transaction open. */
+static void test_store_alerts__store_busy(void **state)
+{
+    aka_store *s = fx_store("busy.db");
+    sqlite3 *other = NULL;
+    long long id;
+
+    (void)state;
+    put_list(s, HEAD P1 P2);
+    fx_screen(s, recs, ARRAY_SIZE(recs));
+    id = fx_alert(s, "c1", "P-1");
+    assert_int_equal(sqlite3_open(fx_path("busy.db"), &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_busy_timeout(aka__store_db(s), 50);
+    assert_int_equal(aka_alert_decide(s, id, AKA_DECISION_FALSE_POSITIVE,
+                                      "r", "a", NULL), AKA_EIO);
+    assert_non_null(strstr(aka_error_last(), "busy.db"));
+    assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(other);
+    assert_int_equal(fx_int(s, "SELECT count(*) FROM decisions"), 0);
+    assert_int_equal(fx_open(s, "c1", "P-1"), 1);
+    decide_ok(s, id, AKA_DECISION_FALSE_POSITIVE);
+    aka_store_close(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_alerts__good_guy_until_either_changes),
     cmocka_unit_test(test_store_alerts__true_match_and_superseded),
@@ -265,6 +293,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_alerts__read_back),
     cmocka_unit_test(test_store_alerts__decision_errors),
     cmocka_unit_test(test_store_alerts__audit_chain),
+    cmocka_unit_test(test_store_alerts__store_busy),
 };
 
 AKA_TEST_MAIN(tests)

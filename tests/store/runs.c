@@ -341,6 +341,42 @@ static void test_store_runs__no_list_in_force(void **state)
     aka_store_close(s);
 }
 
+/* Another process holds the write lock: a record fails with AKA_EIO
+ * naming the store, and the run's earlier batches stay. */
+static void test_store_runs__store_busy(void **state)
+{
+    aka_store *s = fx_store("busy.db");
+    aka_run_options o = fx_options();
+    aka_run *run = NULL;
+    sqlite3 *other = NULL;
+    aka_record rec;
+    int rc = AKA_OK;
+
+    (void)state;
+    fx_version_file(s, "un", un_feb);
+    assert_int_equal(aka_run_begin(&run, s, "in.csv", NULL, 0, &o), AKA_OK);
+    memset(&rec, 0, sizeof(rec));
+    rec.id = "c1";
+    rec.query.name = "Maria Lindqvist";
+    rec.query.name_len = strlen(rec.query.name);
+    rec.query.schema = -1;
+    for (int i = 0; i < 7; i++) /* one whole batch */
+        assert_int_equal(aka_run_record(run, &rec, NULL), AKA_OK);
+    assert_int_equal(sqlite3_open(fx_path("busy.db"), &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_busy_timeout(aka__store_db(s), 50);
+    rc = aka_run_record(run, &rec, NULL);
+    assert_int_equal(rc, AKA_EIO);
+    assert_non_null(strstr(aka_error_last(), "busy.db"));
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    aka_run_free(run);
+    assert_int_equal(fx_int(s, "SELECT screened FROM runs"), 7);
+    assert_string_equal(fx_text(s, "PRAGMA integrity_check"), "ok");
+    aka_store_close(s);
+}
+
 static int keep_qdi(const aka_entity *e, void *arg)
 {
     (void)arg;
@@ -405,6 +441,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_runs__stale_terms_screened),
     cmocka_unit_test(test_store_runs__no_list_in_force),
     cmocka_unit_test(test_store_runs__filtered_screening_superset),
+    cmocka_unit_test(test_store_runs__store_busy),
 };
 
 AKA_TEST_MAIN(tests)
