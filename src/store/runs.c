@@ -786,7 +786,7 @@ void aka_run_free(aka_run *run)
     aka__free(run);
 }
 
-/* ---- rescreening ------------------------------------------------------------ */
+/* ---- rescreening -------------------------------------------------------- */
 
 /* A stored record read back for screening (heap strings). */
 typedef struct {
