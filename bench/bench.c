@@ -1175,9 +1175,11 @@ int main(int argc, char **argv)
            "| look-ups/s, 2 threads (cores had) |\n"
            "|---|---|---|---|---|---|\n");
     for (int m = 0; m < N_METHODS; m++)
-        printf("| %s | %zu | %.1f | %.1f | %.0f | %.0f (%.2f) |\n",
+        printf("| %s | %zu | %.1f | %.1f | %.*f | %.*f (%.2f) |\n",
                method_names[m], res[m].n, us(res[m].med), us(res[m].p99),
-               res[m].rate[1], res[m].rate[2], res[m].cores[2]);
+               res[m].rate[1] < 100 ? 2 : 0, res[m].rate[1],
+               res[m].rate[2] < 100 ? 2 : 0, res[m].rate[2],
+               res[m].cores[2]);
     printf("\n\"Cores had\": CPU time over wall time of the two-thread "
            "run; below 2, other work on the machine took the rest, and "
            "the two-thread figures say little about scaling.\n");
