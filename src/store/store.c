@@ -179,6 +179,33 @@ int aka__store_schema_version(aka_store *store)
     return v;
 }
 
+/*
+ * Switch the file to WAL mode. On a new file the switch takes an exclusive
+ * lock, and SQLite answers SQLITE_BUSY at once, without its busy handler,
+ * when another process is creating the same store: retry for the busy
+ * timeout, 10 ms apart. *st is left prepared on the row giving the mode.
+ */
+static int enter_wal(aka_store *store, sqlite3_stmt **st)
+{
+    const struct timespec pause = {0, 10 * 1000 * 1000};
+    int step;
+
+    for (int waited = 0;; waited += 10) {
+        if (sqlite3_prepare_v2(store->db, "PRAGMA journal_mode=WAL", -1, st,
+                               NULL) != SQLITE_OK)
+            break;
+        step = sqlite3_step(*st);
+        if (step == SQLITE_ROW)
+            return AKA_OK;
+        if ((step & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+            break;
+        sqlite3_finalize(*st);
+        *st = NULL;
+        nanosleep(&pause, NULL);
+    }
+    return aka__store_error(store, AKA_EIO, "opening the store");
+}
+
 /* Set the connection's pragmas; WAL must really be on. */
 static int configure(aka_store *store)
 {
@@ -186,12 +213,9 @@ static int configure(aka_store *store)
     int rc = AKA_OK;
 
     sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
-    if (sqlite3_prepare_v2(store->db, "PRAGMA journal_mode=WAL", -1, &st,
-                           NULL) != SQLITE_OK ||
-        sqlite3_step(st) != SQLITE_ROW) {
-        rc = aka__store_error(store, AKA_EIO, "opening the store");
+    rc = enter_wal(store, &st);
+    if (rc < 0)
         goto done;
-    }
     if (strcmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
         rc = aka__error(AKA_EIO, "%s: can't use WAL mode (journal mode "
                         "is %s)", store->path, sqlite3_column_text(st, 0));
