@@ -103,21 +103,6 @@ void aka__list_pack(aka__pack *p, const aka_list *l)
         pack_entity(p, &l->entities[i]);
 }
 
-/* Read a counted array of strings into the arena. */
-static int unpack_strings(aka__unpack *u, aka__arena *a, aka_strings *s)
-{
-    uint32_t n = aka__unpack_count(u, 1);
-    const char **items = aka__arena_alloc(a, (n ? n : 1) * sizeof(*items));
-
-    if (!items)
-        return AKA_ENOMEM;
-    for (uint32_t i = 0; i < n; i++)
-        items[i] = aka__unpack_str(u);
-    s->items = items;
-    s->count = n;
-    return AKA_OK;
-}
-
 /* A required string: bad when NULL. */
 static const char *needed(aka__unpack *u)
 {
@@ -126,6 +111,21 @@ static const char *needed(aka__unpack *u)
     if (!s)
         u->bad = 1;
     return s ? s : "";
+}
+
+/* Read a counted array of strings into the arena; no item is NULL. */
+static int unpack_strings(aka__unpack *u, aka__arena *a, aka_strings *s)
+{
+    uint32_t n = aka__unpack_count(u, 1);
+    const char **items = aka__arena_alloc(a, (n ? n : 1) * sizeof(*items));
+
+    if (!items)
+        return AKA_ENOMEM;
+    for (uint32_t i = 0; i < n; i++)
+        items[i] = needed(u);
+    s->items = items;
+    s->count = n;
+    return AKA_OK;
 }
 
 static int unpack_entity(aka__unpack *u, aka__arena *a, aka_entity *e)
