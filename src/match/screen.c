@@ -86,7 +86,10 @@ typedef struct {
                              best, 0 empty */
     size_t slot_mask;     /* slots - 1 (a power of two, at least twice
                              the entities that can be gathered) */
-    aka__ix_cand *cands;  /* scratch */
+    aka__ix_cand *cands;  /* scratch of n_cands */
+    size_t n_cands;       /* names scored per variant: every name when
+                             exhaustive, else the option's count, at
+                             most every name */
     const aka__screen_filter *keep; /* aka__screen_filtered, or NULL */
 } screen_ctx;
 
@@ -103,9 +106,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
     if (c->o->exhaustive) {
         for (size_t i = 0; i < s->n_names; i++)
             c->cands[nc++] = (aka__ix_cand){(uint32_t)i, 0};
-    } else if (aka__ix_candidates(s, &qv->name, c->cands,
-                                  c->o->max_candidates ? c->o->max_candidates
-                                                       : AKA_DEFAULT_MAX_CANDIDATES,
+    } else if (aka__ix_candidates(s, &qv->name, c->cands, c->n_cands,
                                   &nc) < 0) {
         return AKA_ENOMEM;
     }
@@ -286,9 +287,11 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     rc = aka__query_fields_parse(&f, &h->arena, q);
     if (rc < 0)
         goto done;
-    n_cands = opts->exhaustive      ? s->n_names + 1
-              : opts->max_candidates ? opts->max_candidates
-                                     : AKA_DEFAULT_MAX_CANDIDATES;
+    n_cands = opts->max_candidates ? opts->max_candidates
+                                   : AKA_DEFAULT_MAX_CANDIDATES;
+    if (opts->exhaustive || n_cands > s->n_names + 1)
+        n_cands = s->n_names + 1; /* no overflow below, nothing wasted */
+    c.n_cands = n_cands;
     c.cands = aka__malloc(n_cands * sizeof(*c.cands));
     /* every variant may gather n_cands entities (at most all of them) */
     n_slots = n_cands * nv < s->n_entities ? n_cands * nv : s->n_entities;

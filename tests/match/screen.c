@@ -5,6 +5,7 @@
  * aliases are low priority (RULE-KIND-1), thresholds, limits, schema
  * filters, the index finds what scoring every name finds.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -267,6 +268,31 @@ static void test_match_screen__index_matches_exhaustive(void **state)
     }
 }
 
+/* Any candidate count is taken: more than the names (SIZE_MAX too) means
+ * every name that shares a term, so never fewer hits than the default. */
+static void test_match_screen__huge_candidate_count(void **state)
+{
+    static const size_t counts[] = {1, 100000, SIZE_MAX / 2, SIZE_MAX};
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *def = run("Abu Bakr al-Baghdadi", &o, NULL, NULL, NULL);
+
+    (void)state;
+    assert_true(aka_hits_count(def) > 0);
+    for (size_t i = 0; i < ARRAY_SIZE(counts); i++) {
+        aka_hits *h;
+
+        o.max_candidates = counts[i];
+        h = run("Abu Bakr al-Baghdadi", &o, NULL, NULL, NULL);
+        assert_true(aka_hits_count(h) > 0);
+        assert_string_equal(aka_hits_get(h, 0)->entity->source_id,
+                            aka_hits_get(def, 0)->entity->source_id);
+        if (counts[i] > 1)
+            assert_true(aka_hits_count(h) >= aka_hits_count(def));
+        aka_hits_free(h);
+    }
+    aka_hits_free(def);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__counts),
     cmocka_unit_test(test_match_screen__finds_across_scripts),
@@ -278,6 +304,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__schema_filter),
     cmocka_unit_test(test_match_screen__bad_queries),
     cmocka_unit_test(test_match_screen__index_matches_exhaustive),
+    cmocka_unit_test(test_match_screen__huge_candidate_count),
 };
 
 int main(int argc, char **argv)
