@@ -437,8 +437,10 @@ static int set_original_script(eval_ctx *c, report *rep)
                 rc = aka_screen(&h, c->s, &qq, &so);
                 if (rc == AKA_OK)
                     rc = check_candidates(c, &qq, &so);
-                if (rc < 0)
+                if (rc < 0) {
+                    aka_hits_free(h); /* NULL-safe */
                     break;
+                }
                 rw->n++;
                 if (aka_hits_count(h) &&
                     same_person(c, e, picks[k].entity,
@@ -766,8 +768,10 @@ static int set_variants(eval_ctx *c, report *rep)
             rc = aka_screen(&h, c->s, &qq, &so);
             if (rc == AKA_OK)
                 rc = check_candidates(c, &qq, &so);
-            if (rc < 0)
+            if (rc < 0) {
+                aka_hits_free(h); /* NULL-safe */
                 break;
+            }
             for (size_t k = 0; k < aka_hits_count(h) && !ok; k++)
                 ok = same_person(c, e, p.entity, aka_hits_get(h, k)->entity);
             if (!ok && c->o->failures)
@@ -922,8 +926,10 @@ static int set_strangers(eval_ctx *c, report *rep)
             rc = aka_screen(&h, c->s, &qq, &so);
             if (rc == AKA_OK)
                 rc = check_candidates(c, &qq, &so);
-            if (rc < 0)
+            if (rc < 0) {
+                aka_hits_free(h); /* NULL-safe */
                 break;
+            }
             rw->n++;
             /* aka_ok counts queries WITHOUT a false alert */
             rw->aka_ok += aka_hits_count(h) == 0;
