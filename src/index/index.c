@@ -589,7 +589,8 @@ size_t aka_screener_name_count(const aka_screener *s)
  * gathered first, then walked shortest postings
  * first: once CAND_OPEN names are gathered, longer postings only add to
  * names already there (a name that shares only a common part is not worth
- * scoring when names sharing rarer ones exist), and weak evidence (one
+ * scoring when names sharing rarer ones exist) and postings of more than
+ * CLOSED_LONG names are not walked at all then; weak evidence (one
  * edit away) under a term posted for more than WEAK_LONG names is not
  * walked at all. What sharing a term says is the evidence's factor times
  * the query part's weight, but no more than the term's own rarity (a typo

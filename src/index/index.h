@@ -17,9 +17,10 @@
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives
  * is indexed as each of them (RULE-NAME-6).
- * Candidates are ranked by the summed weight of the query parts they share
- * (each part counted once, with its strongest evidence) and the best
- * max_candidates are scored in full.
+ * Candidates are ranked by the weight of the query parts they share (each
+ * part counted once, with its strongest evidence) over the query's and
+ * the name's whole weight, a Dice share, and the best max_candidates are
+ * scored in full.
  *
  * A term is a 64-bit hash of its space byte and text (never 0). The tables
  * below hold no pointers, so a snapshot file maps them as they are
@@ -117,8 +118,9 @@ uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
  */
 long aka__ix_find(const aka__termtab *t, uint64_t h);
 
-/** The names posted under term t: ids[*from..*to), within n_ids and
- * ascending; an empty range if the table says otherwise. */
+/** The names posted under term t: ids[*from..*to), within n_ids; an
+ * empty range if the table says otherwise. Ids are ascending as built,
+ * but a snapshot's order is not checked and no caller relies on it. */
 void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
                      uint32_t *to);
 

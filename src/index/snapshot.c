@@ -146,8 +146,13 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
         goto done;
     for (size_t l = 0; l < s->n_lists; l++)
         aka__list_pack(&p, s->lists[l]);
-    if (pack_names(s, &p, &names, &parts, &meta[M_PARTS]) < 0 || p.oom)
+    if (pack_names(s, &p, &names, &parts, &meta[M_PARTS]) < 0 || p.oom) {
+        rc = p.too_big ? aka__error(AKA_EINVALID, "%s: the lists' strings "
+                                    "pass the 4 GiB a snapshot can hold",
+                                    path)
+                       : AKA_ENOMEM;
         goto done;
+    }
     meta[M_LISTS] = s->n_lists;
     meta[M_ENTITIES] = s->n_entities;
     meta[M_NAMES] = s->n_names;
@@ -205,12 +210,17 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
         rc = aka__error(AKA_EIO, "%s: %s", tmp.ptr, strerror(errno));
         goto done;
     }
-    if (close(fd) < 0 || rename(tmp.ptr, path) < 0) {
-        fd = -1;
-        rc = aka__error(AKA_EIO, "%s: %s", path, strerror(errno));
+    rc = close(fd);
+    fd = -1;
+    if (rc < 0) {
+        rc = aka__error(AKA_EIO, "%s: %s", tmp.ptr, strerror(errno));
         goto done;
     }
-    fd = -1;
+    if (rename(tmp.ptr, path) < 0) {
+        rc = aka__error(AKA_EIO, "%s: renaming %s: %s", path, tmp.ptr,
+                        strerror(errno));
+        goto done;
+    }
     rc = AKA_OK;
 done:
     if (fd >= 0)
@@ -250,11 +260,16 @@ static int check_header(opening *o)
 {
     snap_header h;
     snap_section sec[S_COUNT];
+    char version[sizeof(h.library)];
 
-    if (o->size < sizeof(h) ||
+    if (o->size < sizeof(SNAP_MAGIC) ||
         memcmp(o->base, SNAP_MAGIC, sizeof(SNAP_MAGIC)) != 0)
         return aka__error(AKA_EFORMAT, "%s: not an aka snapshot (build one "
                           "with `aka index build`)", o->path);
+    if (o->size < sizeof(h))
+        return aka__error(AKA_EINVALID, "%s: truncated snapshot (%zu "
+                          "bytes, shorter than its header)", o->path,
+                          o->size);
     memcpy(&h, o->base, sizeof(h));
     if (h.byte_order != SNAP_BYTE_ORDER)
         return aka__error(AKA_EFORMAT, "%s: snapshot written on a machine "
@@ -263,7 +278,9 @@ static int check_header(opening *o)
         return aka__error(AKA_EFORMAT, "%s: snapshot format %u; this aka "
                           "reads format %u (rebuild it)", o->path, h.format,
                           SNAP_FORMAT);
-    if (strncmp(h.library, aka_version(), sizeof(h.library)) != 0)
+    /* the version as the writer stored it, cut to the field */
+    snprintf(version, sizeof(version), "%s", aka_version());
+    if (strncmp(h.library, version, sizeof(h.library)) != 0)
         return aka__error(AKA_EFORMAT, "%s: snapshot written by aka %.16s; "
                           "this is aka %s (rebuild it)", o->path, h.library,
                           aka_version());
@@ -314,7 +331,6 @@ static int check_tables(const opening *o)
         o->len[S_POFF] != (m[M_TERMS] + 1) * sizeof(*off) ||
         o->len[S_PIDS] != m[M_PIDS] * sizeof(*pids))
         return damaged(o, "index table sizes");
-    /* every term once, and free slots left so a probe always ends */
     /* the contents are checked where they are used (index.h) */
     return AKA_OK;
 }

@@ -53,8 +53,10 @@ uint32_t aka__pack_ref(aka__pack *p, const char *s)
         p->seen_off = o;
         p->seen_cap = ncap;
     }
-    if (p->pool.len + len + 1 > UINT32_MAX)
+    if (p->pool.len + len + 1 > UINT32_MAX) {
+        p->too_big = 1; /* offsets are 32-bit */
         goto oom;
+    }
     p->seen_off[id] = (uint32_t)p->pool.len;
     /* aka_buf keeps a NUL after len: append the string and its NUL */
     if (aka__buf_append(&p->pool, s, len) < 0 ||

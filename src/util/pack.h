@@ -24,6 +24,7 @@ typedef struct {
     size_t seen_cap;
     aka_buf words;       /* the 32-bit words */
     int oom;             /* set once an append failed; later calls no-op */
+    int too_big;         /* the pool passed 4 GiB (oom is set too) */
 } aka__pack;
 
 int aka__pack_init(aka__pack *p);

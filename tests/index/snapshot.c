@@ -140,6 +140,13 @@ static void test_index_snapshot__refused(void **state)
     }
     write_file(bad, buf, len - 1);
     assert_refused(bad, AKA_EINVALID, "truncated");
+    /* cut inside the header, after the magic: still a damaged snapshot */
+    for (size_t k = 8; k < 64; k += 11) {
+        write_file(bad, buf, k);
+        assert_refused(bad, AKA_EINVALID, "truncated");
+    }
+    write_file(bad, buf, 7); /* not even the magic */
+    assert_refused(bad, AKA_EFORMAT, "not an aka snapshot");
     /* a flipped byte in the index tables, the lists and the header */
     buf[len - 5] ^= 0x40;
     write_file(bad, buf, len);
