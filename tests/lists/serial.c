@@ -27,16 +27,24 @@ static void assert_same_strings(aka_strings a, aka_strings b)
         assert_string_equal(a.items[i], b.items[i]);
 }
 
-static void test_lists_serial__round_trip_un(void **state)
+/* The real UN list, loaded and packed into p; free both after. */
+static aka_list *packed_un(aka__pack *p)
 {
     aka_list *un = load_ok(shared_path("data/un/consolidated.xml"));
-    aka_list *back = NULL;
+
+    assert_int_equal(aka__pack_init(p), AKA_OK);
+    aka__list_pack(p, un);
+    assert_false(p->oom);
+    return un;
+}
+
+static void test_lists_serial__round_trip_un(void **state)
+{
     aka__pack p;
+    aka_list *un = packed_un(&p);
+    aka_list *back = NULL;
 
     (void)state;
-    assert_int_equal(aka__pack_init(&p), AKA_OK);
-    aka__list_pack(&p, un);
-    assert_false(p.oom);
     assert_int_equal(unpack(&p, &back), AKA_OK);
     assert_int_equal(aka_list_count(back), aka_list_count(un));
     for (size_t i = 0; i < aka_list_count(un); i++) {
@@ -123,13 +131,11 @@ static void test_lists_serial__missing_strings_refused(void **state)
 
 static void test_lists_serial__truncated_refused(void **state)
 {
-    aka_list *un = load_ok(shared_path("data/un/consolidated.xml"));
-    aka_list *back = NULL;
     aka__pack p;
+    aka_list *un = packed_un(&p);
+    aka_list *back = NULL;
 
     (void)state;
-    assert_int_equal(aka__pack_init(&p), AKA_OK);
-    aka__list_pack(&p, un);
     for (size_t cut = 1; cut < 64; cut += 7) {
         size_t keep = p.words.len - 4 * cut;
         aka__unpack u = {(const uint32_t *)p.words.ptr, keep / 4, 0,
