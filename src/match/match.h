@@ -34,13 +34,19 @@
  * Part similarities already computed for one query, keyed by query part
  * and list part text: a list whose part strings are stored once (the
  * screener interns them) shares "muhammad" between thousands of names.
+ * Joined similarities (RULE-SCORE-2) are kept too: a query part against
+ * two neighbouring list parts (l, l2), or the query parts `part` and
+ * `part` + 1 against the list part l.
  */
-#define AKA_SIM_CACHE_SLOTS 512
+#define AKA_SIM_CACHE_SLOTS 1024
+enum { AKA_SIM_PART, AKA_SIM_LIST_JOIN, AKA_SIM_QUERY_JOIN };
 typedef struct {
     const aka__part *l;  /* the list part (its strings are compared) */
+    const aka__part *l2; /* AKA_SIM_LIST_JOIN: the list's second part */
     double sim;
     uint8_t part;        /* query part index */
     uint8_t ev;
+    uint8_t what;        /* AKA_SIM_* */
 } aka__sim_entry;
 
 typedef struct {

@@ -359,32 +359,88 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     return 0;
 }
 
+/* 1 if list parts x and y have the same strings (interned: the same
+ * pointers), script and kind: all that a similarity depends on. */
+static int same_part(const aka__part *x, const aka__part *y)
+{
+    return x->text == y->text && x->latin == y->latin && x->key == y->key &&
+           x->script == y->script && x->kind == y->kind;
+}
+
+/*
+ * The slot of (what, query part i, list parts l and l2) in cache c: the
+ * entry if it is there (its `l` set), else the free slot where it goes.
+ * The cache is at most half full, so a free slot is always found.
+ */
+static aka__sim_entry *sim_slot(aka__sim_cache *c, uint8_t what, size_t i,
+                                const aka__part *l, const aka__part *l2)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)l->text >> 3) * 31 + i * 4 + what;
+    size_t k;
+
+    if (l2)
+        h = h * 31 + ((uint64_t)(uintptr_t)l2->text >> 3);
+    h *= 0x9E3779B97F4A7C15ULL;
+    for (k = (size_t)(h >> 40) & (AKA_SIM_CACHE_SLOTS - 1); c->e[k].l;
+         k = (k + 1) & (AKA_SIM_CACHE_SLOTS - 1)) {
+        const aka__sim_entry *x = &c->e[k];
+        if (x->what == what && x->part == i && same_part(x->l, l) &&
+            (!l2 || same_part(x->l2, l2)))
+            break;
+    }
+    return &c->e[k];
+}
+
+/* Keep a similarity in the free slot e, while the cache is half full at
+ * most. */
+static void sim_keep(aka__sim_cache *c, aka__sim_entry *e, uint8_t what,
+                     size_t i, const aka__part *l, const aka__part *l2,
+                     double sim, aka_evidence ev)
+{
+    if (c->n < AKA_SIM_CACHE_SLOTS / 2) {
+        *e = (aka__sim_entry){l, l2, sim, (uint8_t)i, (uint8_t)ev, what};
+        c->n++;
+    }
+}
+
 /* aka__part_sim through the query's cache, when there is one. */
 static double cached_sim(aka__sim_cache *c, const aka__name *q, size_t i,
                          const aka__part *l, aka_evidence *ev)
 {
-    size_t h, k;
+    aka__sim_entry *e;
     double s;
 
     if (!c || i > UINT8_MAX)
         return aka__part_sim(&q->parts[i], l, ev);
-    h = (((uintptr_t)l->text >> 3) * 31 + i) * 2654435761u;
-    for (k = h & (AKA_SIM_CACHE_SLOTS - 1); c->e[k].l;
-         k = (k + 1) & (AKA_SIM_CACHE_SLOTS - 1)) {
-        const aka__part *x = c->e[k].l;
-        /* the same strings (interned: the same pointers) and script */
-        if (c->e[k].part == i && x->text == l->text &&
-            x->latin == l->latin && x->key == l->key &&
-            x->script == l->script) {
-            *ev = (aka_evidence)c->e[k].ev;
-            return c->e[k].sim;
-        }
+    e = sim_slot(c, AKA_SIM_PART, i, l, NULL);
+    if (e->l) {
+        *ev = (aka_evidence)e->ev;
+        return e->sim;
     }
     s = aka__part_sim(&q->parts[i], l, ev);
-    if (c->n < AKA_SIM_CACHE_SLOTS / 2) { /* half full at most */
-        c->e[k] = (aka__sim_entry){l, s, (uint8_t)i, (uint8_t)*ev};
-        c->n++;
+    sim_keep(c, e, AKA_SIM_PART, i, l, NULL, s, *ev);
+    return s;
+}
+
+/* joined_sim through the query's cache: query part i against list parts
+ * j and j + 1 (list_join), or query parts i and i + 1 against list part j. */
+static double cached_joined(aka__sim_cache *c, const aka__name *q, size_t i,
+                            const aka__name *l, size_t j, int list_join)
+{
+    const aka__part *l2 = list_join ? &l->parts[j + 1] : NULL;
+    uint8_t what = list_join ? AKA_SIM_LIST_JOIN : AKA_SIM_QUERY_JOIN;
+    aka__sim_entry *e = NULL;
+    double s;
+
+    if (c && i <= UINT8_MAX) {
+        e = sim_slot(c, what, i, &l->parts[j], l2);
+        if (e->l)
+            return e->sim;
     }
+    s = list_join ? joined_sim(&q->parts[i], &l->parts[j], l2)
+                  : joined_sim(&l->parts[j], &q->parts[i], &q->parts[i + 1]);
+    if (e)
+        sim_keep(c, e, what, i, &l->parts[j], l2, s, AKA_EVIDENCE_JOINED);
     return s;
 }
 
@@ -468,7 +524,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
             double s;
             if (lm[j] != -1 || lm[j + 1] != -1)
                 continue;
-            s = joined_sim(&q->parts[i], &l->parts[j], &l->parts[j + 1]);
+            s = cached_joined(w ? w->sims : NULL, q, i, l, j, 1);
             if (s >= ALIGN_MIN) {
                 qm[i] = (int)j;
                 lm[j] = lm[j + 1] = (int)i;
@@ -486,7 +542,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
             double s;
             if (qm[i] != -1 || qm[i + 1] != -1)
                 continue;
-            s = joined_sim(&l->parts[j], &q->parts[i], &q->parts[i + 1]);
+            s = cached_joined(w ? w->sims : NULL, q, i, l, j, 0);
             if (s >= ALIGN_MIN) {
                 lm[j] = (int)i;
                 qm[i] = qm[i + 1] = (int)j;

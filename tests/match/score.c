@@ -166,6 +166,62 @@ static void test_match_score__bad_input(void **state)
     test_free(big);
 }
 
+/* Score q against l with the screener's cache `c` (NULL: none). */
+static double scored(const aka__name *q, const aka__name *l,
+                     aka__sim_cache *c)
+{
+    aka__weights w = {NULL, NULL, c};
+    aka__name_score ns;
+
+    aka__score_name(&ns, q, l, &w);
+    return ns.score;
+}
+
+/*
+ * The query's similarity cache (parts and joined parts, RULE-SCORE-2)
+ * changes no score: a list part with the same strings as one seen before
+ * but another kind (a legal form, which does not join) is scored anew.
+ */
+static void test_match_score__cache_changes_nothing(void **state)
+{
+    static const char *const pairs[][2] = {
+        {"Mortezabehzad Karimi", "Morteza Behzad Karimi"}, /* list join */
+        {"Morteza Behzad Karimi", "Mortezabehzad Karimi"}, /* query join */
+    };
+    aka__arena a = AKA_ARENA_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
+        aka__name q, l, legal;
+        aka__sim_cache *c = test_calloc(1, sizeof(*c));
+        double plain, as_legal;
+
+        assert_int_equal(aka__name_parse(&q, &a, pairs[i][0],
+                                         strlen(pairs[i][0])), AKA_OK);
+        assert_int_equal(aka__name_parse(&l, &a, pairs[i][1],
+                                         strlen(pairs[i][1])), AKA_OK);
+        /* the same list strings, its first part a legal form */
+        legal = l;
+        legal.parts = aka__arena_alloc(&a, l.n * sizeof(*l.parts));
+        assert_non_null(legal.parts);
+        memcpy(legal.parts, l.parts, l.n * sizeof(*l.parts));
+        legal.parts[0].kind = AKA_PART_LEGAL;
+        plain = scored(&q, &l, NULL);
+        as_legal = scored(&q, &legal, NULL);
+        assert_true(plain >= 0.9);           /* the join was found */
+        assert_true(as_legal < plain - 0.1); /* and a legal form is not */
+        /* through one cache, in both orders */
+        assert_true(scored(&q, &l, c) == plain);
+        assert_true(scored(&q, &legal, c) == as_legal);
+        memset(c, 0, sizeof(*c));
+        assert_true(scored(&q, &legal, c) == as_legal);
+        assert_true(scored(&q, &l, c) == plain);
+        assert_true(scored(&q, &l, c) == plain); /* from the cache */
+        test_free(c);
+    }
+    aka__arena_dispose(&a);
+}
+
 static void test_match_score__out_of_memory(void **state)
 {
     (void)state;
@@ -193,6 +249,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__order_does_not_matter),
     cmocka_unit_test(test_match_score__explanation),
     cmocka_unit_test(test_match_score__bad_input),
+    cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__out_of_memory),
 };
 
