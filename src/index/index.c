@@ -612,14 +612,20 @@ typedef struct {
     uint8_t part, level;
 } lookup_t;
 
+/* What a query has gathered for one name. */
+typedef struct {
+    uint64_t levels;    /* evidence level per query part, 4 bits each */
+    float acc;          /* the weight those levels stand for */
+} acc_t;
+
 /*
  * Accumulator: dense over name ids, reused between queries (a scratch of
  * the screener's pool): a name is new while its levels are 0, and only
- * the names touched are cleared afterwards.
+ * the names touched are cleared afterwards. Levels and weight side by
+ * side: one cache line a name.
  */
 struct aka__ix_scratch {
-    float *acc;
-    uint64_t *levels;   /* evidence level per query part, 4 bits each */
+    acc_t *acc;
     uint32_t *touched;  /* names with levels != 0, n_touched of them */
     size_t n_touched;
     lookup_t *lookups;  /* MAX_LOOKUPS */
@@ -631,7 +637,6 @@ static void scratch_free(aka__ix_scratch *x)
     if (!x)
         return;
     aka__free(x->acc);
-    aka__free(x->levels);
     aka__free(x->touched);
     aka__free(x->lookups);
     aka__free(x);
@@ -655,11 +660,10 @@ static aka__ix_scratch *scratch_get(const aka_screener *cs)
     x = aka__calloc(1, sizeof(*x));
     if (!x)
         return NULL;
-    x->acc = aka__malloc(n * sizeof(*x->acc));
-    x->levels = aka__calloc(n, sizeof(*x->levels));
+    x->acc = aka__calloc(n, sizeof(*x->acc));
     x->touched = aka__malloc(n * sizeof(*x->touched));
     x->lookups = aka__malloc(MAX_LOOKUPS * sizeof(*x->lookups));
-    if (!x->acc || !x->levels || !x->touched || !x->lookups) {
+    if (!x->acc || !x->touched || !x->lookups) {
         scratch_free(x);
         return NULL;
     }
@@ -672,7 +676,7 @@ static void scratch_put(const aka_screener *cs, aka__ix_scratch *x)
     aka_screener *s = (aka_screener *)cs;
 
     for (size_t i = 0; i < x->n_touched; i++)
-        x->levels[x->touched[i]] = 0;
+        x->acc[x->touched[i]].levels = 0;
     x->n_touched = 0;
     pthread_mutex_lock(&s->scratch_lock);
     x->next = s->scratch;
@@ -691,14 +695,13 @@ void aka__ix_scratch_free_all(aka_screener *s)
 
 /* Add evidence of `level` for query part `part` (weight w) to `name`;
  * a new name only when `open`. */
-static void acc_add(aka__ix_scratch *a, uint32_t name, unsigned part,
-                    unsigned level, float w)
+static void acc_add(acc_t *a, unsigned part, unsigned level, float w)
 {
-    unsigned old = (unsigned)(a->levels[name] >> (4 * part)) & 15u;
+    unsigned old = (unsigned)(a->levels >> (4 * part)) & 15u;
 
     if (level > old) {
-        a->levels[name] += (uint64_t)(level - old) << (4 * part);
-        a->acc[name] += w * (float)(level - old) / LEVELS;
+        a->levels += (uint64_t)(level - old) << (4 * part);
+        a->acc += w * (float)(level - old) / LEVELS;
     }
 }
 
@@ -753,36 +756,37 @@ static int better(const aka__ix_cand *a, const aka__ix_cand *b)
     return a->acc > b->acc || (a->acc == b->acc && a->id < b->id);
 }
 
-/* Move the best k of c[0..n) to the front, in any order (quickselect). */
-static void select_best(aka__ix_cand *c, size_t n, size_t k)
+/*
+ * Offer candidate c to the best `cap` kept in heap h[0..*n): a heap with
+ * the worst of them at h[0], so most candidates are turned away by one
+ * comparison.
+ */
+static void keep_best(aka__ix_cand *h, size_t *n, size_t cap,
+                      aka__ix_cand c)
 {
-    size_t lo = 0, hi = n;
+    size_t i;
 
-    while (hi - lo > 1 && k > lo && k < hi) {
-        aka__ix_cand pivot = c[lo + (hi - lo) / 2], t;
-        size_t i = lo, j = hi - 1;
-        while (i <= j) {
-            while (better(&c[i], &pivot))
-                i++;
-            while (better(&pivot, &c[j]))
-                j--;
-            if (i <= j) {
-                t = c[i];
-                c[i] = c[j];
-                c[j] = t;
-                i++;
-                if (j == 0)
-                    break;
-                j--;
-            }
-        }
-        if (k <= j + 1)
-            hi = j + 1;
-        else if (k >= i)
-            lo = i;
-        else
-            break;
+    if (*n < cap) {
+        for (i = (*n)++; i > 0 && better(&h[(i - 1) / 2], &c);
+             i = (i - 1) / 2)
+            h[i] = h[(i - 1) / 2];
+        h[i] = c;
+        return;
     }
+    if (!cap || !better(&c, &h[0]))
+        return;
+    for (i = 0;;) {
+        size_t k = 2 * i + 1;
+        if (k >= *n)
+            break;
+        if (k + 1 < *n && better(&h[k], &h[k + 1]))
+            k++; /* the worse child */
+        if (!better(&c, &h[k]))
+            break;
+        h[i] = h[k];
+        i = k;
+    }
+    h[i] = c;
 }
 
 static int cand_cmp(const void *x, const void *y)
@@ -800,7 +804,6 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     float qw = 1e-3f; /* the query's weight (never 0) */
     lookups lk;
     size_t nc = 0;
-    aka__ix_cand *c = NULL;
     int rc = AKA_ENOMEM;
 
     *n = 0;
@@ -830,38 +833,33 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         end = s->post.ids + to;
         if (x->n_touched < CAND_OPEN) {
             for (; id < end; id++) {
+                acc_t *a;
                 if (*id >= s->n_names)
                     continue; /* a damaged snapshot */
-                if (!x->levels[*id]) {
+                a = &x->acc[*id];
+                if (!a->levels) {
                     x->touched[x->n_touched++] = *id;
-                    x->acc[*id] = 0;
+                    a->acc = 0;
                 }
-                acc_add(x, *id, l->part, l->level, wt);
+                acc_add(a, l->part, l->level, wt);
             }
         } else {
             if (l->len > CLOSED_LONG)
                 break; /* sorted: the rest are longer still */
             for (; id < end; id++)
-                if (*id < s->n_names && x->levels[*id])
-                    acc_add(x, *id, l->part, l->level, wt);
+                if (*id < s->n_names && x->acc[*id].levels)
+                    acc_add(&x->acc[*id], l->part, l->level, wt);
         }
     }
-    c = aka__malloc((x->n_touched ? x->n_touched : 1) * sizeof(*c));
-    rc = c ? AKA_OK : AKA_ENOMEM;
-    if (rc < 0)
-        goto done;
-    for (size_t j = 0; j < x->n_touched; j++)
-        c[nc++] = (aka__ix_cand){
-            x->touched[j], x->acc[x->touched[j]] /
-                               (qw + s->name_weight[x->touched[j]])};
-    if (nc > max)
-        select_best(c, nc, max);
-    nc = nc < max ? nc : max;
-    qsort(c, nc, sizeof(*c), cand_cmp);
-    memcpy(out, c, nc * sizeof(*c));
+    for (size_t j = 0; j < x->n_touched; j++) {
+        uint32_t id = x->touched[j];
+        keep_best(out, &nc, max,
+                  (aka__ix_cand){id, x->acc[id].acc /
+                                         (qw + s->name_weight[id])});
+    }
+    qsort(out, nc, sizeof(*out), cand_cmp);
     *n = nc;
 done:
-    aka__free(c);
     if (x)
         scratch_put(s, x);
     return rc;
