@@ -919,7 +919,7 @@ static void print_machine(int argc, char **argv)
 static const char usage[] =
     "usage: aka-bench [--data DIR] [--aka PATH] [--queries N] [--sample N]\n"
     "                 [--records N] [--scales LIST] [--seed S]\n"
-    "                 [--min-time SEC] [--tmp DIR]\n\n"
+    "                 [--min-time SEC] [--tmp DIR] [--keep]\n\n"
     "Benchmark aka (indexed and exhaustive) and the baseline on the lists\n"
     "under DIR (../shared/data); Markdown on stdout (bench/README.md).\n"
     "  --aka PATH      the aka binary for `aka screen` (beside aka-bench)\n"
@@ -929,13 +929,16 @@ static const char usage[] =
     "  --scales LIST   list replication factors, e.g. 4,16 (none: skip)\n"
     "  --seed S        query set and replication seed (20261128)\n"
     "  --min-time SEC  shortest throughput run (1)\n"
-    "  --tmp DIR       where the snapshot and replicas go (/tmp)\n";
+    "  --tmp DIR       where the snapshot and replicas go (/tmp)\n"
+    "  --keep          keep the snapshot and records.csv there (to profile\n"
+    "                  `aka screen` on them)\n";
 
 typedef struct {
     const char *data, *aka, *scales, *tmp;
     size_t queries, sample, records;
     uint64_t seed;
     double min_time;
+    int keep; /* keep the snapshot and records.csv (for profiling) */
 } bench_opts;
 
 static size_t parse_size(const char *opt, const char *v)
@@ -962,6 +965,7 @@ static void parse_args(bench_opts *o, int argc, char **argv)
         {"seed", required_argument, NULL, 'S'},
         {"min-time", required_argument, NULL, 'm'},
         {"tmp", required_argument, NULL, 't'},
+        {"keep", no_argument, NULL, 'k'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     static char self[4096];
@@ -997,6 +1001,7 @@ static void parse_args(bench_opts *o, int argc, char **argv)
                 die("--min-time: '%s' is not a positive number", optarg);
             break;
         case 't': o->tmp = optarg; break;
+        case 'k': o->keep = 1; break;
         case 'h': fputs(usage, stdout); exit(0);
         default: fputs(usage, stderr); exit(2);
         }
@@ -1370,11 +1375,15 @@ int main(int argc, char **argv)
         snprintf(path, sizeof(path), "%s/copy%02zu.csv", dir, c);
         unlink(path);
     }
-    snprintf(path, sizeof(path), "%s/aka.snap", dir);
-    unlink(path);
-    snprintf(path, sizeof(path), "%s/records.csv", dir);
-    unlink(path);
-    rmdir(dir);
+    if (o.keep) {
+        say("kept %s/aka.snap and %s/records.csv", dir, dir);
+    } else {
+        snprintf(path, sizeof(path), "%s/aka.snap", dir);
+        unlink(path);
+        snprintf(path, sizeof(path), "%s/records.csv", dir);
+        unlink(path);
+        rmdir(dir);
+    }
     for (int m = 0; m < N_METHODS; m++)
         result_dispose(&res[m]);
     for (size_t i = 0; i < o.queries; i++)
