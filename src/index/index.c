@@ -279,7 +279,7 @@ typedef struct {
 
 static int grow_terms(builder *b)
 {
-    size_t cap = b->cap ? b->cap * 2 : 1 << 16;
+    size_t cap = b->cap ? b->cap * 2 : 1 << 10;
     uint64_t *keys = aka__calloc(cap, sizeof(*keys));
     uint32_t *ids = aka__malloc(cap * sizeof(*ids));
 
