@@ -157,4 +157,15 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
 /* Snapshot (index/snapshot.c): the screener's memory, freed. */
 void aka__ix_free_tables(aka_screener *s);
 
+/* The bytes of a snapshot's header, the first of the file. */
+#define AKA_SNAP_HEADER_BYTES 56
+
+/**
+ * Write to `out` (AKA_SNAP_HEADER_BYTES) the header of a snapshot whose
+ * body, every byte after the header, is body[0..len): its size, checksum
+ * and this library's version. aka_snapshot_write() uses it, and the
+ * snapshot fuzz target, so that its bytes get past the checksum.
+ */
+void aka__snap_header(void *out, const void *body, size_t len);
+
 #endif

@@ -55,6 +55,8 @@ typedef struct {
     uint32_t n_sections;
     uint32_t reserved;
 } snap_header;
+_Static_assert(sizeof(snap_header) == AKA_SNAP_HEADER_BYTES,
+               "index.h: AKA_SNAP_HEADER_BYTES");
 
 typedef struct {
     uint32_t id;
@@ -83,6 +85,21 @@ void aka__ix_free_tables(aka_screener *s)
 }
 
 /* ---- writing ------------------------------------------------------------- */
+
+void aka__snap_header(void *out, const void *body, size_t len)
+{
+    snap_header h;
+
+    memset(&h, 0, sizeof(h));
+    memcpy(h.magic, SNAP_MAGIC, sizeof(SNAP_MAGIC));
+    h.format = SNAP_FORMAT;
+    h.byte_order = SNAP_BYTE_ORDER;
+    h.size = sizeof(h) + len;
+    h.checksum = aka__checksum(body, len);
+    snprintf(h.library, sizeof(h.library), "%s", aka_version());
+    h.n_sections = S_COUNT;
+    memcpy(out, &h, sizeof(h));
+}
 
 /* The names and parts of the screener as snap_name / snap_part records;
  * part strings go to the pool. */
@@ -193,15 +210,7 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
                                              len[i]) < 0)
             goto done;
     }
-    memset(&h, 0, sizeof(h));
-    memcpy(h.magic, SNAP_MAGIC, sizeof(SNAP_MAGIC));
-    h.format = SNAP_FORMAT;
-    h.byte_order = SNAP_BYTE_ORDER;
-    h.size = sizeof(h) + body.len;
-    h.checksum = aka__checksum(body.ptr, body.len);
-    snprintf(h.library, sizeof(h.library), "%s", aka_version());
-    h.n_sections = S_COUNT;
-
+    aka__snap_header(&h, body.ptr, body.len);
     if (aka__buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
         goto done;
     fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
