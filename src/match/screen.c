@@ -7,6 +7,7 @@
  * 0.95 and the other fields adjust (RULE-FIELD-*), and the hits at or
  * above the threshold come back best first.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,11 @@
 #define WEAK_ALIAS_FACTOR 0.90
 /* RULE-KIND-2: a query whose parts together weigh less than this (one
  * common name, "Omar") carries too little to identify anyone: its scores
- * are scaled by weight / INFO_FULL. A rare name alone weighs more. */
+ * are scaled by weight / INFO_FULL. A rare name alone weighs more. Lists
+ * of fewer than about 1,100 names (a user's own) can't give a part that
+ * much (a part is weighed by its rarity in the lists, at most log(1 + the
+ * names)): there the weight of a part that one name alone holds is
+ * enough. */
 #define INFO_FULL 7.0
 #define NAME_ONLY_MAX 0.95
 
@@ -245,7 +250,7 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     aka_hits *h = NULL;
     aka__query_fields f;
     size_t nv, max_hits, n_cands, n_slots;
-    double alert;
+    double alert, info_full;
     int rc;
 
     *out = NULL;
@@ -268,6 +273,9 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         rc = aka__error(AKA_ENOMEM, "out of memory");
         goto done;
     }
+    info_full = log(1.0 + (double)s->n_names);
+    if (info_full > INFO_FULL)
+        info_full = INFO_FULL;
     /* RULE-NAME-6: a query holding alternatives is screened as each */
     nv = aka__name_variants(q->name ? q->name : "", q->name ? q->name_len : 0,
                             var, AKA_NAME_MAX_VARIANTS);
@@ -282,7 +290,7 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         aka__ix_name_weights(&c.w, &qv[v].name);
         for (size_t i = 0; i < qv[v].name.n; i++)
             info += qv[v].name.parts[i].weight;
-        qv[v].info_factor = info >= INFO_FULL ? 1.0 : info / INFO_FULL;
+        qv[v].info_factor = info >= info_full ? 1.0 : info / info_full;
     }
     rc = aka__query_fields_parse(&f, &h->arena, q);
     if (rc < 0)

@@ -293,6 +293,55 @@ static void test_match_screen__huge_candidate_count(void **state)
     aka_hits_free(def);
 }
 
+/*
+ * A user's own list of a few dozen names (RULE-KIND-2): every primary
+ * name, screened as written, alerts on its entity. Parts weigh by their
+ * rarity in the lists, which a small list can't make high, so the weight
+ * a query needs is what one part held by one name alone weighs; a single
+ * name that several list names share is still scaled down.
+ */
+static void test_match_screen__small_own_list(void **state)
+{
+    aka_list *l = load_ok(testdata_path("aka_list.csv"));
+    aka_screener *own = NULL;
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+    size_t n;
+
+    (void)state;
+    assert_int_equal(aka_screener_new(&own, &l, 1), AKA_OK);
+    n = aka_list_count(l);
+    assert_true(n >= 10);
+    for (size_t i = 0; i < n; i++) {
+        const aka_entity *e = aka_list_entity(l, i);
+        const char *name = e->names[0].full;
+        assert_int_equal(e->names[0].kind, AKA_NAME_PRIMARY);
+        q.name = name;
+        q.name_len = strlen(name);
+        assert_int_equal(aka_screen(&h, own, &q, NULL), AKA_OK);
+        if (!find(h, e->source_id))
+            fail_msg("'%s' is no hit on %s", name, e->source_id);
+        aka_hits_free(h);
+    }
+    /* "Omar" is in two names of the list (Abu Omar, Abu Omar al-Iraqi):
+     * still scaled down, below what a full name scores */
+    q.name = "Omar";
+    q.name_len = 4;
+    assert_int_equal(aka_screen(&h, own, &q, NULL), AKA_OK);
+    for (size_t i = 0; i < aka_hits_count(h); i++) {
+        const aka_hit *hit = aka_hits_get(h, i);
+        int scaled = 0;
+        for (size_t k = 0; k < hit->n_adjustments; k++)
+            scaled |= !strcmp(hit->adjustments[k].field,
+                              "query_information") &&
+                      hit->adjustments[k].effect < -0.1;
+        assert_true(scaled);
+        assert_true(hit->score < 0.8);
+    }
+    aka_hits_free(h);
+    aka_screener_free(own);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__counts),
     cmocka_unit_test(test_match_screen__finds_across_scripts),
@@ -305,6 +354,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__bad_queries),
     cmocka_unit_test(test_match_screen__index_matches_exhaustive),
     cmocka_unit_test(test_match_screen__huge_candidate_count),
+    cmocka_unit_test(test_match_screen__small_own_list),
 };
 
 int main(int argc, char **argv)
