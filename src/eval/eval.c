@@ -60,6 +60,8 @@ static size_t rnd_below(size_t n)
 
 /* ---- context ---------------------------------------------------------------- */
 
+#define N_CR_COUNTS 4 /* candidate counts the recall is reported for */
+
 typedef struct {
     const aka_screener *s;
     const aka_eval_options *o;
@@ -74,6 +76,8 @@ typedef struct {
     size_t cr_seen;           /* queries of the sets so far */
     size_t cr_n, cr_ok;       /* candidate recall: checked, index agreed */
     size_t cra_n, cra_ok;     /* the same for top hits at the threshold */
+    size_t crk_ok[N_CR_COUNTS];  /* the same with CR_COUNTS candidates */
+    size_t crak_ok[N_CR_COUNTS];
 } eval_ctx;
 
 /*
@@ -84,6 +88,28 @@ typedef struct {
  */
 #define CR_EVERY 4
 #define CR_MIN 0.5
+
+/* The candidate counts the recall is also reported for (the default one
+ * is AKA_DEFAULT_MAX_CANDIDATES): what a smaller or larger count would
+ * give or cost. */
+static const size_t CR_COUNTS[N_CR_COUNTS] = {16, 32, 64, 128};
+
+/* 1 if the index, taking `count` candidates, finds a hit as high as the
+ * exhaustive top hit `top`; a negative status on error. */
+static int index_agrees(const eval_ctx *c, const aka_query *q,
+                        aka_screen_options so, size_t count, double top)
+{
+    aka_hits *h = NULL;
+    int rc;
+
+    so.exhaustive = 0;
+    so.max_candidates = count;
+    rc = aka_screen(&h, c->s, q, &so);
+    if (rc == AKA_OK)
+        rc = aka_hits_count(h) && aka_hits_get(h, 0)->score >= top - 1e-9;
+    aka_hits_free(h);
+    return rc;
+}
 
 static int check_candidates(eval_ctx *c, const aka_query *q,
                             const aka_screen_options *o)
@@ -100,23 +126,32 @@ static int check_candidates(eval_ctx *c, const aka_query *q,
     rc = aka_screen(&hx, c->s, q, &so);
     if (rc == AKA_OK && aka_hits_count(hx) &&
         aka_hits_get(hx, 0)->score >= CR_MIN) {
+        double top = aka_hits_get(hx, 0)->score;
+        int alert = top >= c->o->threshold, ok;
         so.exhaustive = 0;
         rc = aka_screen(&hi, c->s, q, &so);
         if (rc == AKA_OK) {
-            int ok = aka_hits_count(hi) &&
-                     aka_hits_get(hi, 0)->score >=
-                         aka_hits_get(hx, 0)->score - 1e-9;
+            ok = aka_hits_count(hi) &&
+                 aka_hits_get(hi, 0)->score >= top - 1e-9;
             c->cr_n++;
             c->cr_ok += ok;
-            if (aka_hits_get(hx, 0)->score >= c->o->threshold) {
+            if (alert) {
                 c->cra_n++;
                 c->cra_ok += ok;
             }
             if (!ok && c->o->failures)
                 fprintf(c->o->failures, "candidates\t%.*s\t%s\t%.3f\n",
                         (int)q->name_len, q->name,
-                        aka_hits_get(hx, 0)->list_name,
-                        aka_hits_get(hx, 0)->score);
+                        aka_hits_get(hx, 0)->list_name, top);
+        }
+        for (size_t k = 0; rc == AKA_OK && k < N_CR_COUNTS; k++) {
+            ok = index_agrees(c, q, so, CR_COUNTS[k], top);
+            if (ok < 0) {
+                rc = ok;
+            } else {
+                c->crk_ok[k] += (size_t)ok;
+                c->crak_ok[k] += alert ? (size_t)ok : 0;
+            }
         }
     }
     aka_hits_free(hx);
@@ -977,11 +1012,19 @@ static void print_report(FILE *f, const report *rep, const eval_ctx *c,
             fprintf(f, "}%s\n", i + 1 < rep->n ? "," : "");
         }
         fprintf(f, "  ]");
-        if (cr_n)
+        if (cr_n) {
             fprintf(f, ",\n  \"candidate_recall\": {\"n\": %zu, \"recall\": "
-                       "%.4f, \"n_alerts\": %zu, \"recall_alerts\": %.4f}",
+                       "%.4f, \"n_alerts\": %zu, \"recall_alerts\": %.4f, "
+                       "\"by_count\": [",
                     cr_n, (double)cr_ok / cr_n, c->cra_n,
                     c->cra_n ? (double)c->cra_ok / c->cra_n : 0.0);
+            for (size_t k = 0; k < N_CR_COUNTS; k++)
+                fprintf(f, "%s{\"candidates\": %zu, \"recall\": %.4f, "
+                           "\"recall_alerts\": %.4f}", k ? ", " : "",
+                        CR_COUNTS[k], (double)c->crk_ok[k] / cr_n,
+                        c->cra_n ? (double)c->crak_ok[k] / c->cra_n : 0.0);
+            fprintf(f, "]}");
+        }
         fprintf(f, ",\n  \"seconds\": %.1f\n}\n", secs);
         return;
     }
@@ -1021,6 +1064,15 @@ static void print_report(FILE *f, const report *rep, const eval_ctx *c,
         fprintf(f, "candidate recall of alerts (the same, for top hits at "
                    "or above the threshold): %zu/%zu = %.4f\n", c->cra_ok,
                 c->cra_n, (double)c->cra_ok / c->cra_n);
+    if (cr_n) {
+        fprintf(f, "by candidate count (default %d):",
+                AKA_DEFAULT_MAX_CANDIDATES);
+        for (size_t k = 0; k < N_CR_COUNTS; k++)
+            fprintf(f, "%s %zu: %zu/%zu, alerts %zu/%zu", k ? ";" : "",
+                    CR_COUNTS[k], c->crk_ok[k], cr_n, c->crak_ok[k],
+                    c->cra_n);
+        fprintf(f, "\n");
+    }
     fprintf(f, "\n%.1f s\n", secs);
 }
 

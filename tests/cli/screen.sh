@@ -79,5 +79,18 @@ run eval --list "$UN" --list "$DATA/other/canada_sema.xml" --sample 10 --no-base
 check "eval exits 0" test $rc -eq 0
 check "eval reports the three sets" test "$(jq '[.rows[].set] | unique | length' "$tmp/out")" -eq 3
 
+# candidate recall: the index beside scoring every name, by candidate count;
+# the candidates of a smaller count are the best of a larger one's, so the
+# recall can only grow with the count, and the default count (64) is the
+# headline figure
+run eval --list "$UN" --sample 8 --no-baseline --quiet --json --candidate-recall
+check "eval --candidate-recall exits 0" test $rc -eq 0
+check "candidate recall checked some queries" test "$(jq '.candidate_recall.n' "$tmp/out")" -gt 0
+check "candidate recall by 4 counts" test "$(jq '.candidate_recall.by_count | length' "$tmp/out")" -eq 4
+check "candidate recall grows with the count" test "$(jq '[.candidate_recall.by_count[].recall] | . == sort' "$tmp/out")" = true
+check "candidate recall at 64 is the headline" test "$(jq '(.candidate_recall.by_count[] | select(.candidates == 64) | .recall) == .candidate_recall.recall' "$tmp/out")" = true
+run eval --list "$UN" --sample 8 --no-baseline --quiet --candidate-recall
+check "eval text: candidate counts" grep -q "^by candidate count (default 64): 16: " "$tmp/out"
+
 echo "$passes passed, $fails failed"
 test $fails -eq 0
