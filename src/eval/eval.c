@@ -94,6 +94,23 @@ typedef struct {
  * give or cost. */
 static const size_t CR_COUNTS[N_CR_COUNTS] = {16, 32, 64, 128};
 
+/*
+ * The failures file has one line per failure, tab-separated: a field is
+ * written with its tabs and line breaks as spaces (list names hold them),
+ * then a tab. The score ends the line.
+ */
+static void put_field(FILE *f, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
+    fputc('\t', f);
+}
+
+static void put_str(FILE *f, const char *s)
+{
+    put_field(f, s, strlen(s));
+}
+
 /* 1 if the index, taking `count` candidates, finds a hit as high as the
  * exhaustive top hit `top`; a negative status on error. */
 static int index_agrees(const eval_ctx *c, const aka_query *q,
@@ -139,10 +156,12 @@ static int check_candidates(eval_ctx *c, const aka_query *q,
                 c->cra_n++;
                 c->cra_ok += ok;
             }
-            if (!ok && c->o->failures)
-                fprintf(c->o->failures, "candidates\t%.*s\t%s\t%.3f\n",
-                        (int)q->name_len, q->name,
-                        aka_hits_get(hx, 0)->list_name, top);
+            if (!ok && c->o->failures) {
+                put_str(c->o->failures, "candidates");
+                put_field(c->o->failures, q->name, q->name_len);
+                put_str(c->o->failures, aka_hits_get(hx, 0)->list_name);
+                fprintf(c->o->failures, "%.3f\n", top);
+            }
         }
         for (size_t k = 0; rc == AKA_OK && k < N_CR_COUNTS; k++) {
             ok = index_agrees(c, q, so, CR_COUNTS[k], top);
@@ -481,13 +500,20 @@ static int set_original_script(eval_ctx *c, report *rep)
                     same_person(c, e, picks[k].entity,
                                 aka_hits_get(h, 0)->entity))
                     rw->aka_ok++;
-                else if (c->o->failures)
-                    fprintf(c->o->failures, "miss\t%s\t%s\t%s %s\t%s\t%.3f\n",
-                            group, q, e->source, e->names[0].full,
-                            aka_hits_count(h) ? aka_hits_get(h, 0)->list_name
-                                              : "-",
-                            aka_hits_count(h) ? aka_hits_get(h, 0)->score
-                                              : 0.0);
+                else if (c->o->failures) {
+                    FILE *f = c->o->failures;
+                    put_str(f, "miss");
+                    put_str(f, group);
+                    put_str(f, q);
+                    fprintf(f, "%s ", e->source);
+                    put_str(f, e->names[0].full);
+                    put_str(f, aka_hits_count(h)
+                                   ? aka_hits_get(h, 0)->list_name
+                                   : "-");
+                    fprintf(f, "%.3f\n", aka_hits_count(h)
+                                             ? aka_hits_get(h, 0)->score
+                                             : 0.0);
+                }
                 aka_hits_free(h);
                 if (c->o->baseline) {
                     bl_result r;
@@ -809,12 +835,17 @@ static int set_variants(eval_ctx *c, report *rep)
             }
             for (size_t k = 0; k < aka_hits_count(h) && !ok; k++)
                 ok = same_person(c, e, p.entity, aka_hits_get(h, k)->entity);
-            if (!ok && c->o->failures)
-                fprintf(c->o->failures, "miss\t%s\t%s\t%s\t%s\t%.3f\n",
-                        damage_kinds[kind], q.ptr, e->names[p.name].full,
-                        aka_hits_count(h) ? aka_hits_get(h, 0)->list_name
-                                          : "-",
+            if (!ok && c->o->failures) {
+                FILE *f = c->o->failures;
+                put_str(f, "miss");
+                put_str(f, damage_kinds[kind]);
+                put_str(f, q.ptr);
+                put_str(f, e->names[p.name].full);
+                put_str(f, aka_hits_count(h) ? aka_hits_get(h, 0)->list_name
+                                             : "-");
+                fprintf(f, "%.3f\n",
                         aka_hits_count(h) ? aka_hits_get(h, 0)->score : 0.0);
+            }
             aka_hits_free(h);
             rw->n++;
             rw->aka_ok += ok;
@@ -968,10 +999,14 @@ static int set_strangers(eval_ctx *c, report *rep)
             rw->n++;
             /* aka_ok counts queries WITHOUT a false alert */
             rw->aka_ok += aka_hits_count(h) == 0;
-            if (aka_hits_count(h) && c->o->failures)
-                fprintf(c->o->failures, "alert\t%s\t%s\t%s\t%.3f\n",
-                        groups[g], q.ptr, aka_hits_get(h, 0)->list_name,
-                        aka_hits_get(h, 0)->score);
+            if (aka_hits_count(h) && c->o->failures) {
+                FILE *f = c->o->failures;
+                put_str(f, "alert");
+                put_str(f, groups[g]);
+                put_str(f, q.ptr);
+                put_str(f, aka_hits_get(h, 0)->list_name);
+                fprintf(f, "%.3f\n", aka_hits_get(h, 0)->score);
+            }
             aka_hits_free(h);
             if (c->o->baseline) {
                 int any;

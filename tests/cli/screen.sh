@@ -92,5 +92,12 @@ check "candidate recall at 64 is the headline" test "$(jq '(.candidate_recall.by
 run eval --list "$UN" --sample 8 --no-baseline --quiet --candidate-recall
 check "eval text: candidate counts" grep -q "^by candidate count (default 64): 16: " "$tmp/out"
 
+# --failures: one line per failure, its fields tab-separated, even for the
+# Canadian names that run over several lines
+run eval --list "$DATA/other/canada_sema.xml" --sets 1 --sample 0 --no-baseline --quiet --failures "$tmp/fail.tsv"
+check "eval --failures exits 0" test $rc -eq 0
+check "eval --failures wrote misses" test "$(grep -c '^miss' "$tmp/fail.tsv")" -gt 0
+check "eval --failures: six fields a line" test "$(awk -F'\t' '$1 != "miss" || NF != 6' "$tmp/fail.tsv" | wc -l)" -eq 0
+
 echo "$passes passed, $fails failed"
 test $fails -eq 0
