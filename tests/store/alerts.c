@@ -296,4 +296,4 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_alerts__store_busy),
 };
 
-AKA_TEST_MAIN(tests)
+FX_TEST_MAIN(tests)

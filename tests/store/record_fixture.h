@@ -18,17 +18,39 @@
 #include "util/buf.h"
 #include "util/file.h"
 
+/* The test's temporary directory, made on first use. */
+static char fx_dir[64];
+
 static inline const char *fx_path(const char *name)
 {
-    static char dir[64], p[160];
+    static char p[160];
 
-    if (!dir[0]) {
-        snprintf(dir, sizeof(dir), "/tmp/aka-record-test-XXXXXX");
-        assert_non_null(mkdtemp(dir));
+    if (!fx_dir[0]) {
+        snprintf(fx_dir, sizeof(fx_dir), "/tmp/aka-record-test-XXXXXX");
+        assert_non_null(mkdtemp(fx_dir));
     }
-    snprintf(p, sizeof(p), "%s/%s", dir, name);
+    snprintf(p, sizeof(p), "%s/%s", fx_dir, name);
     return p;
 }
+
+/* Group teardown: the temporary directory removed with its stores. */
+static inline int fx_cleanup(void **state)
+{
+    char cmd[128];
+
+    (void)state;
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx_dir);
+    return fx_dir[0] ? system(cmd) : 0;
+}
+
+/* main() of a test program using this fixture. */
+#define FX_TEST_MAIN(tests)                                                \
+    int main(int argc, char **argv)                                        \
+    {                                                                      \
+        if (argc > 1)                                                      \
+            cmocka_set_test_filter(argv[1]);                               \
+        return cmocka_run_group_tests(tests, NULL, fx_cleanup);            \
+    }
 
 /* A new, empty store (any old file of that name removed). */
 static inline aka_store *fx_store(const char *name)

@@ -444,4 +444,4 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_runs__store_busy),
 };
 
-AKA_TEST_MAIN(tests)
+FX_TEST_MAIN(tests)
