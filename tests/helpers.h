@@ -72,12 +72,15 @@ int hits_text(char *out, size_t cap, const aka_screener *s,
               const char *name);
 
 /* main() that runs `tests`, optionally filtered by argv[1] (a glob). */
-#define AKA_TEST_MAIN(tests)                                               \
+#define AKA_TEST_MAIN(tests) AKA_TEST_MAIN_TEARDOWN(tests, NULL)
+
+/* The same, with a group teardown (temporary files removed). */
+#define AKA_TEST_MAIN_TEARDOWN(tests, teardown)                            \
     int main(int argc, char **argv)                                        \
     {                                                                      \
         if (argc > 1)                                                      \
             cmocka_set_test_filter(argv[1]);                               \
-        return cmocka_run_group_tests(tests, NULL, NULL);                  \
+        return cmocka_run_group_tests(tests, NULL, teardown);              \
     }
 
 #endif

@@ -296,4 +296,4 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_alerts__store_busy),
 };
 
-FX_TEST_MAIN(tests)
+AKA_TEST_MAIN_TEARDOWN(tests, fx_cleanup)

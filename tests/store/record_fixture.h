@@ -43,14 +43,6 @@ static inline int fx_cleanup(void **state)
     return fx_dir[0] ? system(cmd) : 0;
 }
 
-/* main() of a test program using this fixture. */
-#define FX_TEST_MAIN(tests)                                                \
-    int main(int argc, char **argv)                                        \
-    {                                                                      \
-        if (argc > 1)                                                      \
-            cmocka_set_test_filter(argv[1]);                               \
-        return cmocka_run_group_tests(tests, NULL, fx_cleanup);            \
-    }
 
 /* A new, empty store (any old file of that name removed). */
 static inline aka_store *fx_store(const char *name)

@@ -444,4 +444,4 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_store_runs__store_busy),
 };
 
-FX_TEST_MAIN(tests)
+AKA_TEST_MAIN_TEARDOWN(tests, fx_cleanup)
