@@ -18,9 +18,10 @@
  * edit away in key or Latin space are found. A name holding alternatives
  * is indexed as each of them (RULE-NAME-6).
  * Candidates are ranked by the weight of the query parts they share (each
- * part counted once, with its strongest evidence) over the query's and
- * the name's whole weight, a Dice share, and the best max_candidates are
- * scored in full.
+ * part counted once, with its strongest evidence, and no more than the
+ * name weighs) over the query's weight, the shared weight and half the
+ * name's weight left unshared (the score's own shape, RULE-SCORE-4), and
+ * the best max_candidates are scored in full.
  *
  * A term is a 64-bit hash of its space byte and text (never 0). The tables
  * below hold no pointers, so a snapshot file maps them as they are
@@ -144,7 +145,8 @@ int aka__ix_name_terms(const aka__name *n, int query,
 /* A candidate name and how much of the query it shares. */
 typedef struct {
     uint32_t id;  /* index into the screener's names */
-    float acc;    /* shared weight / (query weight + name weight) */
+    float acc;    /* its rank: the shared weight, over the query's weight,
+                     the shared weight and half the unshared (index.c) */
 } aka__ix_cand;
 
 /**

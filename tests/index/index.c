@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "lists/lists_int.h"
 
 static aka_screener *scr;
 
@@ -179,10 +180,59 @@ static void test_index_index__terms(void **state)
     assert_null(tb);
 }
 
+/* A screener over an aka CSV list written here, `rows` after the header. */
+static aka_screener *screener_of(const char *rows)
+{
+    char csv[4200];
+    aka_list *l = NULL;
+    aka_screener *s = NULL;
+
+    assert_true(strlen(rows) < 4096);
+    snprintf(csv, sizeof(csv), "id,name\n%s", rows);
+    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv",
+                                        csv, strlen(csv)), AKA_OK);
+    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
+    return s;
+}
+
+/*
+ * The ranking of candidates credits a list name with no more than it
+ * weighs: "Ahmed" and "Hemed" have one key (HMD), so both parts of the
+ * query "Ahmed Hemed" find evidence in a name that is only "Ahmed"; with
+ * a hundred of them, the one name that holds both must still be among
+ * the candidates (it ranked below all of them).
+ */
+static void test_index_index__ranking_credits_a_part_once(void **state)
+{
+    char rows[4096];
+    size_t len = 0;
+    aka_screener *s;
+    aka_query q = AKA_QUERY_INIT;
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *h = NULL;
+
+    (void)state;
+    for (int i = 0; i < 100; i++)
+        len += (size_t)snprintf(rows + len, sizeof(rows) - len,
+                                "A%03d,Ahmed\n", i);
+    snprintf(rows + len, sizeof(rows) - len, "T1,\"HEMED, Ahmed\"\n");
+    s = screener_of(rows);
+    o.max_candidates = 16;
+    o.threshold = 0.01; /* parts held by 100 names carry little */
+    q.name = "Ahmed HEMED";
+    q.name_len = strlen(q.name);
+    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
+    assert_true(aka_hits_count(h) > 0);
+    assert_string_equal(aka_hits_get(h, 0)->entity->source_id, "T1");
+    aka_hits_free(h);
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
     cmocka_unit_test(test_index_index__terms),
+    cmocka_unit_test(test_index_index__ranking_credits_a_part_once),
 };
 
 AKA_TEST_MAIN(tests)
