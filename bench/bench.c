@@ -980,6 +980,7 @@ static void parse_args(bench_opts *o, int argc, char **argv)
     o->records = 200000;
     o->seed = 20261128;
     o->min_time = 1;
+    o->keep = 0;
     len = readlink("/proc/self/exe", self, sizeof(self) - 8);
     if (len > 0) {
         self[len] = '\0';
