@@ -628,13 +628,19 @@ typedef struct {
 
 /*
  * Accumulator: dense over name ids, reused between queries (a scratch of
- * the screener's pool): a name is new while its levels are 0, and only
- * the names touched are cleared afterwards. A name's levels and weight
- * lie side by side, so that a name costs one cache miss, not two.
+ * the screener's pool). A bitmap says which names the query has touched:
+ * one bit a name keeps it in the fastest cache, so a posting id of a name
+ * not touched costs no read of the accumulator (a new name's entry is
+ * written whole, and the walk of long postings that only adds to names
+ * already there passes the others by). Only the bits of the names
+ * touched are cleared afterwards; their entries are stale, not read. A
+ * name's levels and weight lie side by side, so that a name costs one
+ * cache miss, not two.
  */
 struct aka__ix_scratch {
-    acc_t *acc;
-    uint32_t *touched;  /* names with levels != 0, n_touched of them */
+    acc_t *acc;         /* valid where seen has the name's bit */
+    uint64_t *seen;     /* bitmap over name ids */
+    uint32_t *touched;  /* the names with their bit set, n_touched */
     size_t n_touched;
     lookup_t *lookups;  /* MAX_LOOKUPS */
     aka__ix_scratch *next;
@@ -645,6 +651,7 @@ static void scratch_free(aka__ix_scratch *x)
     if (!x)
         return;
     aka__free(x->acc);
+    aka__free(x->seen);
     aka__free(x->touched);
     aka__free(x->lookups);
     aka__free(x);
@@ -668,10 +675,11 @@ static aka__ix_scratch *scratch_get(const aka_screener *cs)
     x = aka__calloc(1, sizeof(*x));
     if (!x)
         return NULL;
-    x->acc = aka__calloc(n, sizeof(*x->acc));
+    x->acc = aka__malloc(n * sizeof(*x->acc));
+    x->seen = aka__calloc(n / 64 + 1, sizeof(*x->seen));
     x->touched = aka__malloc(n * sizeof(*x->touched));
     x->lookups = aka__malloc(MAX_LOOKUPS * sizeof(*x->lookups));
-    if (!x->acc || !x->touched || !x->lookups) {
+    if (!x->acc || !x->seen || !x->touched || !x->lookups) {
         scratch_free(x);
         return NULL;
     }
@@ -684,7 +692,7 @@ static void scratch_put(const aka_screener *cs, aka__ix_scratch *x)
     aka_screener *s = (aka_screener *)cs;
 
     for (size_t i = 0; i < x->n_touched; i++)
-        x->acc[x->touched[i]].levels = 0;
+        x->seen[x->touched[i] / 64] &= ~(1ull << (x->touched[i] % 64));
     x->n_touched = 0;
     pthread_mutex_lock(&s->scratch_lock);
     x->next = s->scratch;
@@ -701,8 +709,8 @@ void aka__ix_scratch_free_all(aka_screener *s)
     }
 }
 
-/* Raise a name's evidence for query part `part` (weight w) to `level`,
- * if it is higher than what the name had. */
+/* Raise a touched name's evidence for query part `part` (weight w) to
+ * `level`, if it is higher than what the name had. */
 static void acc_add(acc_t *a, unsigned part, unsigned level, float w)
 {
     unsigned old = (unsigned)(a->levels >> (4 * part)) & 15u;
@@ -835,29 +843,30 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         uint32_t from, to;
         const uint32_t *id, *end;
         float wt = lk.weight[l->part];
+        /* a local count: the stores below may not change it */
+        size_t touched = x->n_touched;
+        int open = touched < CAND_OPEN;
 
+        if (!open && l->len > CLOSED_LONG)
+            break; /* sorted: the rest are longer still */
         aka__ix_posting(s, (long)l->term, &from, &to);
         id = s->post.ids + from;
         end = s->post.ids + to;
-        if (x->n_touched < CAND_OPEN) {
-            for (; id < end; id++) {
-                acc_t *a;
-                if (*id >= s->n_names)
-                    continue; /* a damaged snapshot */
-                a = &x->acc[*id];
-                if (!a->levels) {
-                    x->touched[x->n_touched++] = *id;
-                    a->acc = 0;
-                }
-                acc_add(a, l->part, l->level, wt);
+        for (; id < end; id++) {
+            uint64_t *word, bit = 1ull << (*id % 64);
+            if (*id >= s->n_names)
+                continue; /* a damaged snapshot */
+            word = &x->seen[*id / 64];
+            if (*word & bit) {
+                acc_add(&x->acc[*id], l->part, l->level, wt);
+            } else if (open) {
+                *word |= bit;
+                x->touched[touched++] = *id;
+                x->acc[*id] = (acc_t){(uint64_t)l->level << (4 * l->part),
+                                      wt * (float)l->level / LEVELS};
             }
-        } else {
-            if (l->len > CLOSED_LONG)
-                break; /* sorted: the rest are longer still */
-            for (; id < end; id++)
-                if (*id < s->n_names && x->acc[*id].levels)
-                    acc_add(&x->acc[*id], l->part, l->level, wt);
         }
+        x->n_touched = touched;
     }
     for (size_t j = 0; j < x->n_touched; j++) {
         uint32_t id = x->touched[j];
