@@ -464,6 +464,7 @@ static int add_entity(aka_screener *s, builder *b, const aka_entity *e,
             in->name = (uint32_t)k;
             in->var_off = (uint32_t)(v[j].s - full);
             in->var_len = (uint32_t)v[j].len;
+            in->kind = (uint8_t)e->names[k].kind;
             rc = aka__name_parse(&in->parsed, &s->arena, v[j].s, v[j].len);
             if (rc == AKA_ENOMEM)
                 return rc;

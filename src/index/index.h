@@ -49,6 +49,8 @@ typedef struct {
     uint32_t name;      /* index into that entity's names */
     uint32_t var_off;   /* the variant of that name indexed here */
     uint32_t var_len;   /* (RULE-NAME-6): bytes of names[name].full */
+    uint8_t kind;       /* names[name].kind (an aka_name_kind), here so
+                           that scoring a candidate reads no entity */
     aka__name parsed;
 } aka__ix_name;
 

@@ -426,6 +426,7 @@ static int open_names(aka_screener *s, const opening *o)
         in->name = sn[i].name;
         in->var_off = sn[i].var_off;
         in->var_len = sn[i].var_len;
+        in->kind = (uint8_t)e->names[sn[i].name].kind;
         in->parsed.parts = parts + sn[i].part;
         in->parsed.n = sn[i].n_parts;
     }

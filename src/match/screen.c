@@ -126,8 +126,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
             continue;
         aka__score_name(&ns, &qv->name, &n->parsed, &w);
         sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
-        if (s->entities[n->entity]->names[n->name].kind ==
-            AKA_NAME_WEAK_ALIAS)
+        if (n->kind == AKA_NAME_WEAK_ALIAS)
             sc *= WEAK_ALIAS_FACTOR;
         for (j = (n->entity * 2654435761u) & c->slot_mask;
              c->slot[j] && c->best[c->slot[j] - 1].entity != n->entity;
