@@ -317,6 +317,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     return best;
 }
 
+#define JOIN_EDIT_MIN 0.85 /* the least edit similarity a join counts at */
+
 /* RULE-SCORE-2: the joined form of parts i and i+1 against one part. */
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
@@ -351,9 +353,14 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
         return SIM_KEY_NEAR;
-    if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC) {
+    /* edit_sim reaches JOIN_EDIT_MIN only from a Jaro-Winkler of
+     * 2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 up: most pairs are turned
+     * away by its bound, before it is computed */
+    if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC &&
+        jw_bound(one->latin, latin) >=
+            2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 - 1e-9) {
         double s = edit_sim(one->latin, latin, -1);
-        if (s >= 0.85)
+        if (s >= JOIN_EDIT_MIN)
             return s;
     }
     return 0;
