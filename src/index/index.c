@@ -158,8 +158,9 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     size_t llen = strlen(p->latin);
     int key_dels = term[0] != '~' && tlen >= 3;
     int latin_dels = llen >= LATIN_DEL_MIN && llen <= LATIN_DEL_MAX;
-    char rest[TERM_MAX];
+    char rest[TERM_MAX], dig[TERM_MAX];
     size_t rlen = abd_rest(rest, sizeof(rest), p->latin);
+    size_t dlen = aka__name_digraph_key(dig, sizeof(dig), p);
     int rc;
 
     if (!tlen)
@@ -174,6 +175,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
                                      emit, ctx, part);
         if (rc >= 0 && rlen)
             rc = emit(ctx, part, aka__ix_term_hash('A', rest, rlen), 1);
+        if (rc >= 0 && dlen) /* ft'hi is also Fathi */
+            rc = emit(ctx, part, aka__ix_term_hash('K', dig, dlen), 1);
         return rc;
     }
     /* looked up, strongest evidence first: a Latin form one letter
@@ -183,6 +186,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = emit(ctx, part, aka__ix_term_hash('L', p->latin, llen), 1.0f);
     if (rc >= 0)
         rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
+    if (rc >= 0 && dlen)
+        rc = emit(ctx, part, aka__ix_term_hash('K', dig, dlen), 0.9f);
     if (rc >= 0 && term[0] != '~' && tlen >= 2)
         rc = emit(ctx, part, aka__ix_term_hash('D', term, tlen), 0.7f);
     if (rc >= 0 && key_dels)

@@ -264,6 +264,19 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                                                                  : 0.5);
         *ev = AKA_EVIDENCE_PHONETIC;
     }
+    if (best == 0 && arabic && q->script != l->script) {
+        /* the Arabic side read with Latin digraphs: ft'hi as Fathi */
+        const aka__part *ar = q->script == AKA_SCRIPT_ARABIC ? q : l;
+        const aka__part *other = ar == q ? l : q;
+        char k[128];
+        size_t n = aka__name_digraph_key(k, sizeof(k), ar);
+        if (n && n == strlen(other->key) && arabic_key_eq(k, other->key)) {
+            best = initial_vowel(q) != initial_vowel(l) ? SIM_KEY_OTHER_VOWEL
+                   : n >= 2                             ? SIM_KEY
+                                                        : SIM_KEY_SHORT;
+            *ev = AKA_EVIDENCE_PHONETIC;
+        }
+    }
     if (!arabic) {
         /* RULE-SCORE-1: edit evidence, on the Latin forms and (for a part
          * that the names stage rewrote, Abdulkarim -> abdkarim) on the

@@ -223,6 +223,19 @@ size_t aka__name_key(char *out, size_t cap, const char *w, size_t len)
     return n;
 }
 
+size_t aka__name_digraph_key(char *out, size_t cap, const aka__part *p)
+{
+    char w[128];
+    size_t n = 0;
+
+    if (p->script != AKA_SCRIPT_ARABIC || !strchr(p->latin, '\''))
+        return 0;
+    for (const char *c = p->latin; *c && n + 1 < sizeof(w); c++)
+        if (*c != '\'')
+            w[n++] = *c;
+    return aka__name_key(out, cap, w, n);
+}
+
 /* One word before classification. */
 typedef struct {
     const char *text;

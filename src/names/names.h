@@ -83,6 +83,15 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
 size_t aka__name_key(char *out, size_t cap, const char *latin, size_t len);
 
 /**
+ * The key a Latin speller gives an Arabic-script part whose letters t, s,
+ * k, d, g, z, c or p stand before h: the transliteration keeps them apart
+ * (فتحي = ft'hi, key FTH) but Latin writes them as one digraph (Fathi,
+ * key FT; Adham, Ishaq). Writes that key into `out` (cap bytes) and
+ * returns its length; 0 for any other part (no second reading).
+ */
+size_t aka__name_digraph_key(char *out, size_t cap, const aka__part *p);
+
+/**
  * Mark the parts of `n` that belong to the surname `family` (raw UTF-8,
  * as the list gives it): their `family` flag is set. Scratch in `a`.
  */

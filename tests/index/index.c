@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "index/index.h"
 #include "lists/lists_int.h"
 
 static aka_screener *scr;
@@ -228,11 +229,39 @@ static void test_index_index__ranking_credits_a_part_once(void **state)
     aka_screener_free(s);
 }
 
+/*
+ * An Arabic-script part with t and h side by side (فتحي, ft'hi, key FTH)
+ * is posted, and looked up, under the key a Latin speller gives it too
+ * (Fathi: th is one sound, key FT).
+ */
+static void test_index_index__digraph_key(void **state)
+{
+    aka_screener *s = screener_of("T1,\"\xD9\x81\xD8\xAA\xD8\xAD\xD9\x8A\"\n");
+    uint64_t h = aka__ix_term_hash('K', "FT", 2), *terms = NULL;
+    aka_query q = AKA_QUERY_INIT;
+    uint32_t from = 0, to = 0;
+    size_t n = 0;
+    int found = 0;
+
+    (void)state;
+    aka__ix_posting(s, aka__ix_find(&s->terms, h), &from, &to);
+    assert_int_equal(to - from, 1);
+    q.name = "\xD9\x81\xD8\xAA\xD8\xAD\xD9\x8A"; /* فتحي */
+    q.name_len = strlen(q.name);
+    assert_int_equal(aka_query_terms(&terms, &n, &q), AKA_OK);
+    for (size_t i = 0; i < n; i++)
+        found |= terms[i] == h;
+    assert_true(found);
+    free(terms);
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
     cmocka_unit_test(test_index_index__terms),
     cmocka_unit_test(test_index_index__ranking_credits_a_part_once),
+    cmocka_unit_test(test_index_index__digraph_key),
 };
 
 AKA_TEST_MAIN(tests)

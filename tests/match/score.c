@@ -53,6 +53,8 @@ static const char *const same[][2] = {
     {"Müller Hans", "Hans Mueller"},
     {"Ivan Petrov", "Ivan Sergeyevich Petrov"},          /* patronymic */
     {"عزت الله ضرغامی", "Ezzatollah Zarghami"},          /* Persian */
+    {"مراد فتحي", "Murad Fathi"},                       /* t + h: th */
+    {"Adham Ishaq", "أدهم إسحاق"},                      /* d + h, s + h */
 };
 
 /* Different people: must not alert. */
