@@ -158,9 +158,9 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     size_t llen = strlen(p->latin);
     int key_dels = term[0] != '~' && tlen >= 3;
     int latin_dels = llen >= LATIN_DEL_MIN && llen <= LATIN_DEL_MAX;
-    char rest[TERM_MAX], dig[TERM_MAX];
+    char rest[TERM_MAX];
     size_t rlen = abd_rest(rest, sizeof(rest), p->latin);
-    size_t dlen = aka__name_digraph_key(dig, sizeof(dig), p);
+    size_t k2len = strlen(p->key2);
     int rc;
 
     if (!tlen)
@@ -175,8 +175,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
                                      emit, ctx, part);
         if (rc >= 0 && rlen)
             rc = emit(ctx, part, aka__ix_term_hash('A', rest, rlen), 1);
-        if (rc >= 0 && dlen) /* ft'hi is also Fathi */
-            rc = emit(ctx, part, aka__ix_term_hash('K', dig, dlen), 1);
+        if (rc >= 0 && k2len) /* ft'hi is also Fathi, juad Javad */
+            rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 1);
         return rc;
     }
     /* looked up, strongest evidence first: a Latin form one letter
@@ -186,8 +186,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = emit(ctx, part, aka__ix_term_hash('L', p->latin, llen), 1.0f);
     if (rc >= 0)
         rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
-    if (rc >= 0 && dlen)
-        rc = emit(ctx, part, aka__ix_term_hash('K', dig, dlen), 0.9f);
+    if (rc >= 0 && k2len)
+        rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 0.9f);
     if (rc >= 0 && term[0] != '~' && tlen >= 2)
         rc = emit(ctx, part, aka__ix_term_hash('D', term, tlen), 0.7f);
     if (rc >= 0 && key_dels)
@@ -435,9 +435,9 @@ void aka_screener_free(aka_screener *s)
 static int intern_parts(aka_screener *s, aka__name *n)
 {
     for (size_t k = 0; k < n->n; k++) {
-        const char **str[3] = {&n->parts[k].text, &n->parts[k].latin,
-                               &n->parts[k].key};
-        for (int f = 0; f < 3; f++) {
+        const char **str[4] = {&n->parts[k].text, &n->parts[k].latin,
+                               &n->parts[k].key, &n->parts[k].key2};
+        for (int f = 0; f < 4; f++) {
             long id = aka__hash_intern(&s->strings, *str[f],
                                        strlen(*str[f]), NULL);
             if (id < 0)

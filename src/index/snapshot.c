@@ -37,7 +37,7 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 2u
+#define SNAP_FORMAT 3u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TKEYS, S_TIDS, S_POFF,
@@ -71,7 +71,7 @@ typedef struct {
 } snap_name;
 
 typedef struct {
-    uint32_t text, latin, key; /* pool offsets */
+    uint32_t text, latin, key, key2; /* pool offsets */
     uint8_t script, kind, family, reserved;
     float weight;
 } snap_part;
@@ -116,7 +116,8 @@ static int pack_names(const aka_screener *s, aka__pack *p, aka_buf *names,
             const aka__part *q = &n->parsed.parts[k];
             snap_part sp = {aka__pack_ref(p, q->text),
                             aka__pack_ref(p, q->latin),
-                            aka__pack_ref(p, q->key), q->script, q->kind,
+                            aka__pack_ref(p, q->key),
+                            aka__pack_ref(p, q->key2), q->script, q->kind,
                             q->family, 0, q->weight};
             if (aka__buf_append(parts, &sp, sizeof(sp)) < 0)
                 return AKA_ENOMEM;
@@ -399,11 +400,13 @@ static int open_names(aka_screener *s, const opening *o)
         parts[k].text = aka__unpack_ref(&u, sp[k].text);
         parts[k].latin = aka__unpack_ref(&u, sp[k].latin);
         parts[k].key = aka__unpack_ref(&u, sp[k].key);
+        parts[k].key2 = aka__unpack_ref(&u, sp[k].key2);
         parts[k].script = sp[k].script;
         parts[k].kind = sp[k].kind;
         parts[k].family = sp[k].family;
         parts[k].weight = sp[k].weight;
         if (u.bad || !parts[k].text || !parts[k].latin || !parts[k].key ||
+            !parts[k].key2 ||
             sp[k].script > AKA_SCRIPT_OTHER || sp[k].kind > AKA_PART_ARTICLE ||
             !(sp[k].weight >= 0 && sp[k].weight < 1e6f))
             return damaged(o, "name parts");

@@ -265,12 +265,13 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         *ev = AKA_EVIDENCE_PHONETIC;
     }
     if (best == 0 && arabic && q->script != l->script) {
-        /* the Arabic side read with Latin digraphs: ft'hi as Fathi */
+        /* the Arabic side's second reading: ft'hi as Fathi, juad as
+         * Javad */
         const aka__part *ar = q->script == AKA_SCRIPT_ARABIC ? q : l;
         const aka__part *other = ar == q ? l : q;
-        char k[128];
-        size_t n = aka__name_digraph_key(k, sizeof(k), ar);
-        if (n && n == strlen(other->key) && arabic_key_eq(k, other->key)) {
+        size_t n = strlen(ar->key2);
+        if (n && n == strlen(other->key) &&
+            arabic_key_eq(ar->key2, other->key)) {
             best = initial_vowel(q) != initial_vowel(l) ? SIM_KEY_OTHER_VOWEL
                    : n >= 2                             ? SIM_KEY
                                                         : SIM_KEY_SHORT;

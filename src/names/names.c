@@ -223,17 +223,33 @@ size_t aka__name_key(char *out, size_t cap, const char *w, size_t len)
     return n;
 }
 
-size_t aka__name_digraph_key(char *out, size_t cap, const aka__part *p)
+size_t aka__name_key2(char *out, size_t cap, const char *latin)
 {
-    char w[128];
-    size_t n = 0;
+    char w[128], own[128];
+    size_t n = 0, len;
 
-    if (p->script != AKA_SCRIPT_ARABIC || !strchr(p->latin, '\''))
+    if (!cap)
         return 0;
-    for (const char *c = p->latin; *c && n + 1 < sizeof(w); c++)
-        if (*c != '\'')
+    out[0] = '\0';
+    for (const char *c = latin; *c && n + 2 < sizeof(w); c++) {
+        if (*c == '\'')
+            continue; /* t'h: one digraph */
+        if (c[0] == 't' && c[1] == 'h') {
+            w[n++] = 's'; /* ث */
+            c++;
+        } else if (*c == 'u' && c != latin && strchr("aiu", c[1]) && c[1]) {
+            w[n++] = 'v'; /* و before a vowel letter */
+        } else {
             w[n++] = *c;
-    return aka__name_key(out, cap, w, n);
+        }
+    }
+    len = aka__name_key(out, cap, w, n);
+    aka__name_key(own, sizeof(own), latin, strlen(latin));
+    if (!strcmp(out, own)) {
+        out[0] = '\0';
+        return 0;
+    }
+    return len;
 }
 
 /* One word before classification. */
@@ -281,18 +297,21 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
                     size_t tlen, const char *latin, size_t llen,
                     aka__script sc, aka__part_kind kind)
 {
-    char key[128];
+    char key[128], key2[128] = "";
     aka__part *p = &out->parts[out->n];
-    size_t klen = aka__name_key(key, sizeof(key), latin, llen);
+    size_t klen = aka__name_key(key, sizeof(key), latin, llen), k2len = 0;
 
     p->text = aka__arena_strndup(a, text, tlen);
     p->latin = aka__arena_strndup(a, latin, llen);
     p->key = aka__arena_strndup(a, key, klen);
+    if (sc == AKA_SCRIPT_ARABIC && p->latin)
+        k2len = aka__name_key2(key2, sizeof(key2), p->latin);
+    p->key2 = aka__arena_strndup(a, key2, k2len);
     p->script = (uint8_t)sc;
     p->kind = (uint8_t)kind;
     p->family = 0;
     p->weight = -1;
-    if (!p->text || !p->latin || !p->key)
+    if (!p->text || !p->latin || !p->key || !p->key2)
         return AKA_ENOMEM;
     out->n++;
     return AKA_OK;

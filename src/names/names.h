@@ -51,6 +51,8 @@ typedef struct {
     const char *text;   /* the normalised word(s) as written (UTF-8) */
     const char *latin;  /* lower-case ASCII Latin form, never NULL */
     const char *key;    /* phonetic key (RULE-KEY), never NULL, may be "" */
+    const char *key2;   /* the key of a second reading, never NULL, "" when
+                           there is none (aka__name_key2) */
     uint8_t script;     /* aka__script of the part */
     uint8_t kind;       /* aka__part_kind */
     uint8_t family;     /* 1: the list marks this part as the surname */
@@ -83,13 +85,16 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
 size_t aka__name_key(char *out, size_t cap, const char *latin, size_t len);
 
 /**
- * The key a Latin speller gives an Arabic-script part whose letters t, s,
- * k, d, g, z, c or p stand before h: the transliteration keeps them apart
- * (فتحي = ft'hi, key FTH) but Latin writes them as one digraph (Fathi,
- * key FT; Adham, Ishaq). Writes that key into `out` (cap bytes) and
- * returns its length; 0 for any other part (no second reading).
+ * The key of the second reading of an Arabic-script part's Latin form
+ * `latin`, as Latin spellers and Persian write the name where the
+ * transliteration reads it another way: a t, s, k, d, g, z, c or p before
+ * h is one digraph (ft'hi as Fathi, ad'ham as Adham); th (ث) is s
+ * (Vaseghi); u (و) before a vowel letter is v (juad as Javad, mrtdui as
+ * Mortazavi, dauud as Davood). Writes it into `out` (cap bytes) and returns
+ * its length; 0, with `out` empty, when it is the part's own key or there
+ * is no second reading.
  */
-size_t aka__name_digraph_key(char *out, size_t cap, const aka__part *p);
+size_t aka__name_key2(char *out, size_t cap, const char *latin);
 
 /**
  * Mark the parts of `n` that belong to the surname `family` (raw UTF-8,

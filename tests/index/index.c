@@ -230,11 +230,11 @@ static void test_index_index__ranking_credits_a_part_once(void **state)
 }
 
 /*
- * An Arabic-script part with t and h side by side (فتحي, ft'hi, key FTH)
- * is posted, and looked up, under the key a Latin speller gives it too
- * (Fathi: th is one sound, key FT).
+ * An Arabic-script part is posted, and looked up, under the key of its
+ * second reading too: فتحي (ft'hi, key FTH) as a Latin speller writes it,
+ * Fathi (th is one sound, key FT).
  */
-static void test_index_index__digraph_key(void **state)
+static void test_index_index__second_reading(void **state)
 {
     aka_screener *s = screener_of("T1,\"\xD9\x81\xD8\xAA\xD8\xAD\xD9\x8A\"\n");
     uint64_t h = aka__ix_term_hash('K', "FT", 2), *terms = NULL;
@@ -261,7 +261,7 @@ static const struct CMUnitTest tests[] = {
                                     setup, teardown),
     cmocka_unit_test(test_index_index__terms),
     cmocka_unit_test(test_index_index__ranking_credits_a_part_once),
-    cmocka_unit_test(test_index_index__digraph_key),
+    cmocka_unit_test(test_index_index__second_reading),
 };
 
 AKA_TEST_MAIN(tests)

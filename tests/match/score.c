@@ -55,6 +55,8 @@ static const char *const same[][2] = {
     {"عزت الله ضرغامی", "Ezzatollah Zarghami"},          /* Persian */
     {"مراد فتحي", "Murad Fathi"},                       /* t + h: th */
     {"Adham Ishaq", "أدهم إسحاق"},                      /* d + h, s + h */
+    {"جواد مرتضوی", "Javad Mortazavi"},                 /* Persian v */
+    {"Leila Vaseghi", "لیلا واثقی"},                    /* Persian s */
 };
 
 /* Different people: must not alert. */

@@ -139,12 +139,45 @@ static void test_names_names__key_edge_cases(void **state)
     assert_int_equal(aka__name_key(k, sizeof(k), "1971", 4), 3);
 }
 
+/* The second reading of Arabic-script parts (aka__name_key2). */
+static void test_names_names__second_reading(void **state)
+{
+    static const struct {
+        const char *text, *key2; /* "" when there is no second reading */
+    } cases[] = {
+        {"\xD9\x81\xD8\xAA\xD8\xAD\xD9\x8A", "FT"}, /* فتحي: Fathi */
+        {"\xD8\xAC\xD9\x88\xD8\xA7\xD8\xAF", "YFD"}, /* جواد: Javad */
+        {"\xD9\x85\xD8\xAD\xD9\x85\xD9\x88\xD8\xAF", ""}, /* محمود */
+        {"Fathi", ""},                /* Latin: read one way only */
+    };
+    aka__arena a;
+    aka__name n;
+    char k[8];
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        memset(&a, 0, sizeof(a));
+        assert_int_equal(aka__name_parse(&n, &a, cases[i].text,
+                                         strlen(cases[i].text)), AKA_OK);
+        assert_int_equal(n.n, 1);
+        assert_string_equal(n.parts[0].key2, cases[i].key2);
+        aka__arena_dispose(&a);
+    }
+    /* ث is s; a key the same as the first is no second reading */
+    assert_int_equal(aka__name_key2(k, sizeof(k), "wathqi"), 3);
+    assert_string_equal(k, "FSK");
+    assert_int_equal(aka__name_key2(k, sizeof(k), "mahmud"), 0);
+    assert_string_equal(k, "");
+    assert_int_equal(aka__name_key2(k, 1, "juad"), 0);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__same_keys),
     cmocka_unit_test(test_names_names__different_keys),
     cmocka_unit_test(test_names_names__kinds),
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__key_edge_cases),
+    cmocka_unit_test(test_names_names__second_reading),
 };
 
 AKA_TEST_MAIN(tests)
