@@ -241,7 +241,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
      * evidence is left (or a glued article or abd, which share most
      * letters): when even the best Jaro-Winkler the two letter sets allow
      * is below what edit evidence needs, they do not match. */
-    if (!arabic && strcmp(q->key, l->key) &&
+    if (!arabic && strcmp(q->key, l->key) && !q->key2[0] && !l->key2[0] &&
         !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
           strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) &&
         jw_bound(q->latin, l->latin) < SIM_EDIT_MIN_JW)
@@ -264,17 +264,19 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                                                                  : 0.5);
         *ev = AKA_EVIDENCE_PHONETIC;
     }
-    if (best == 0 && arabic && q->script != l->script) {
-        /* the Arabic side's second reading: ft'hi as Fathi, juad as
-         * Javad */
-        const aka__part *ar = q->script == AKA_SCRIPT_ARABIC ? q : l;
-        const aka__part *other = ar == q ? l : q;
-        size_t n = strlen(ar->key2);
+    if (best == 0 && q->script != l->script) {
+        /* a side's second reading (names.h: key2): ft'hi as Fathi,
+         * juad as Javad, Сяргей as Siarhei */
+        const aka__part *r = q->key2[0] ? q : l;
+        const aka__part *other = r == q ? l : q;
+        size_t n = strlen(r->key2);
         if (n && n == strlen(other->key) &&
-            arabic_key_eq(ar->key2, other->key)) {
-            best = initial_vowel(q) != initial_vowel(l) ? SIM_KEY_OTHER_VOWEL
-                   : n >= 2                             ? SIM_KEY
-                                                        : SIM_KEY_SHORT;
+            (arabic ? arabic_key_eq(r->key2, other->key)
+                    : !strcmp(r->key2, other->key))) {
+            best = arabic && initial_vowel(q) != initial_vowel(l)
+                       ? SIM_KEY_OTHER_VOWEL
+                   : n >= 2 ? SIM_KEY
+                            : SIM_KEY_SHORT;
             *ev = AKA_EVIDENCE_PHONETIC;
         }
     }

@@ -57,7 +57,7 @@ static const char *const legal_forms[] = {
     "partnership", "joint", "stock", "public", "closed", "enterprise",
     "unitary", "sharikat", "sherkat", "shirkat", "mahduda", "masuliya",
     "muassasa", "private", "pvt", "societe", "sociedad", "anonima",
-    "anonyme", "gesellschaft", "mbh", NULL};
+    "anonyme", "gesellschaft", "mbh", "s", NULL};
 
 /*
  * RULE-NAME-6: a name that holds alternatives stands for each of them: the
@@ -65,26 +65,39 @@ static const char *const legal_forms[] = {
  * the top level. The UN writes "أبو بكر البغدادي الحسيني القريشي (Abu Bakr
  * al-Baghdadi al-Husayni al-Quraishi; Abu Bakr al-Baghdadi)" as one alias.
  */
+/* 1 if s[0..len) holds nothing but spaces. */
+static int blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ')
+            return 0;
+    return 1;
+}
+
 size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
                           size_t max)
 {
     size_t n = 0, start = 0;
     int depth = 0;
 
-    if (!memchr(full, '(', len) && !memchr(full, ';', len)) {
+    if (!memchr(full, '(', len) && !memchr(full, ';', len) &&
+        !memchr(full, '/', len)) {
         v[0] = (aka__variant){full, len};
         return 1;
     }
     for (size_t i = 0; i <= len && n < max; i++) {
         char c = i < len ? full[i] : '\0';
+        if (c == '/' && i > 0 && full[i - 1] == ' ' && i + 1 < len &&
+            full[i + 1] == ' ')
+            c = ';'; /* "X / Y" as "X; Y", but A/S stays whole */
         if (depth == 0 && (c == '(' || c == ';' || c == '\0')) {
-            if (i > start)
+            if (!blank(full + start, i - start))
                 v[n++] = (aka__variant){full + start, i - start};
             if (c == '(')
                 depth = 1;
             start = i + 1;
         } else if (depth > 0 && (c == ')' || c == ';' || c == '\0')) {
-            if (i > start)
+            if (!blank(full + start, i - start))
                 v[n++] = (aka__variant){full + start, i - start};
             if (c == ')')
                 depth = 0;
@@ -293,20 +306,47 @@ static size_t abd_glued(const char *l, size_t len)
     return 0;
 }
 
+/* The key of a part's second reading into key2 (cap bytes, "" for none):
+ * from its Latin form in Arabic script (aka__name_key2), from its text
+ * in Cyrillic (aka__text_to_latin2). Its length, or AKA_ENOMEM. */
+static long second_key(char *key2, size_t cap, const char *text,
+                       size_t tlen, const char *latin, const char *key,
+                       aka__script sc)
+{
+    aka_buf b = {0};
+    size_t n = 0;
+
+    key2[0] = '\0';
+    if (sc == AKA_SCRIPT_ARABIC)
+        return (long)aka__name_key2(key2, cap, latin);
+    if (sc != AKA_SCRIPT_CYRILLIC)
+        return 0;
+    if (aka__text_to_latin2(&b, text, tlen) < 0)
+        return AKA_ENOMEM;
+    n = aka__name_key(key2, cap, b.ptr, b.len);
+    aka__buf_dispose(&b);
+    if (!strcmp(key2, key)) {
+        key2[0] = '\0';
+        n = 0;
+    }
+    return (long)n;
+}
+
 static int add_part(aka__name *out, aka__arena *a, const char *text,
                     size_t tlen, const char *latin, size_t llen,
                     aka__script sc, aka__part_kind kind)
 {
-    char key[128], key2[128] = "";
+    char key[128], key2[128];
     aka__part *p = &out->parts[out->n];
-    size_t klen = aka__name_key(key, sizeof(key), latin, llen), k2len = 0;
+    size_t klen = aka__name_key(key, sizeof(key), latin, llen);
+    long k2len = second_key(key2, sizeof(key2), text, tlen, latin, key, sc);
 
+    if (k2len < 0)
+        return AKA_ENOMEM;
     p->text = aka__arena_strndup(a, text, tlen);
     p->latin = aka__arena_strndup(a, latin, llen);
     p->key = aka__arena_strndup(a, key, klen);
-    if (sc == AKA_SCRIPT_ARABIC && p->latin)
-        k2len = aka__name_key2(key2, sizeof(key2), p->latin);
-    p->key2 = aka__arena_strndup(a, key2, k2len);
+    p->key2 = aka__arena_strndup(a, key2, (size_t)k2len);
     p->script = (uint8_t)sc;
     p->kind = (uint8_t)kind;
     p->family = 0;

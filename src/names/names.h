@@ -52,7 +52,8 @@ typedef struct {
     const char *latin;  /* lower-case ASCII Latin form, never NULL */
     const char *key;    /* phonetic key (RULE-KEY), never NULL, may be "" */
     const char *key2;   /* the key of a second reading, never NULL, "" when
-                           there is none (aka__name_key2) */
+                           there is none: aka__name_key2 in Arabic script,
+                           aka__text_to_latin2 in Cyrillic */
     uint8_t script;     /* aka__script of the part */
     uint8_t kind;       /* aka__part_kind */
     uint8_t family;     /* 1: the list marks this part as the surname */
@@ -111,8 +112,9 @@ typedef struct {
 
 /**
  * The alternatives a name holds: the text outside parentheses and each
- * ';'-separated piece in or out of them ("X (Y; Z)" -> X, Y, Z); the whole
- * name when it holds none. At most `max`; returns how many (>= 1).
+ * piece separated by ';' or " / " in or out of them ("X (Y; Z)" -> X, Y,
+ * Z; "X / Y" -> X, Y); the whole name when it holds none. At most `max`;
+ * returns how many (>= 1).
  */
 size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
                           size_t max);

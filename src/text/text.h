@@ -75,4 +75,15 @@ int aka__text_has_non_latin(const char *s, size_t len);
  */
 int aka__text_to_latin(aka_buf *out, const char *word, size_t len);
 
+/**
+ * Append to `out` the second reading of a Cyrillic word: Belarusian and
+ * Ukrainian are often written with Russian letters and the other way
+ * round, so г is read as in the other languages (g where
+ * aka__text_to_latin() gives h, h where it gives g: Сяргей = Siarhei,
+ * ГІРГЕЛЬ = Girgel) and ў as the в it stands for in Russian spellings
+ * (Эйбатаў = Eibatov). Appends nothing for a word in another script or
+ * without vowels (an abbreviation: НМГ).
+ */
+int aka__text_to_latin2(aka_buf *out, const char *word, size_t len);
+
 #endif

@@ -151,14 +151,20 @@ static const char *cyr_letter(uint32_t c, int ukr)
     return NULL;
 }
 
-static int cyrillic_word(aka_buf *out, const uint32_t *w, size_t n)
+/* One Cyrillic word; `second`: its second reading (aka__text_to_latin2). */
+static int cyrillic_word(aka_buf *out, const uint32_t *w, size_t n,
+                         int second)
 {
-    int ukr = 0, rc = AKA_OK;
+    int ukr = 0, vowels = 0, rc = AKA_OK;
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (w[i] == 0x456 || w[i] == 0x457 || w[i] == 0x454 ||
             w[i] == 0x491 || w[i] == 0x45E)
             ukr = 1;
+        vowels += cyr_vowel(w[i]);
+    }
+    if (second && !vowels)
+        return AKA_OK; /* an abbreviation (НМГ) is read one way */
     for (size_t i = 0; i < n && rc == AKA_OK; i++) {
         uint32_t c = w[i];
         int start = i == 0 || cyr_vowel(w[i - 1]) || w[i - 1] == 0x44A ||
@@ -176,6 +182,10 @@ static int cyrillic_word(aka_buf *out, const uint32_t *w, size_t n)
         else if (c == 0x439 && i > 0 && i + 1 == n &&
                  (w[i - 1] == 0x438 || w[i - 1] == 0x44B))
             t = ""; /* -ий, -ый: Yuriy -> yuri, Gorky */
+        else if (c == 0x45E && second)
+            t = "v";
+        else if (c == 0x433 && second)
+            t = ukr ? "g" : "h";
         else
             t = cyr_letter(c, ukr);
         if (!t)
@@ -355,7 +365,7 @@ int aka__text_to_latin(aka_buf *out, const char *word, size_t len)
         w[n++] = aka__utf8_next(word, len, &i);
     switch (aka__text_script(word, len)) {
     case AKA_SCRIPT_CYRILLIC:
-        return cyrillic_word(out, w, n);
+        return cyrillic_word(out, w, n, 0);
     case AKA_SCRIPT_ARABIC:
         return arabic_word(out, word, len, w, n);
     case AKA_SCRIPT_OTHER:
@@ -365,4 +375,19 @@ int aka__text_to_latin(aka_buf *out, const char *word, size_t len)
             rc = latin_cp(out, w[k]);
         return rc;
     }
+}
+
+int aka__text_to_latin2(aka_buf *out, const char *word, size_t len)
+{
+    uint32_t w[256];
+    size_t n = 0, i = 0;
+    int rc;
+
+    if (!out->ptr && (rc = aka__buf_append(out, "", 0)) < 0)
+        return rc;
+    if (aka__text_script(word, len) != AKA_SCRIPT_CYRILLIC)
+        return AKA_OK;
+    while (i < len && n < sizeof(w) / sizeof(w[0]))
+        w[n++] = aka__utf8_next(word, len, &i);
+    return cyrillic_word(out, w, n, 1);
 }

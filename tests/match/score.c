@@ -57,6 +57,8 @@ static const char *const same[][2] = {
     {"Adham Ishaq", "أدهم إسحاق"},                      /* d + h, s + h */
     {"جواد مرتضوی", "Javad Mortazavi"},                 /* Persian v */
     {"Leila Vaseghi", "لیلا واثقی"},                    /* Persian s */
+    {"Сяргей ГІРГЕЛЬ", "Siarhei Girgel"},                /* Belarusian г */
+    {"Oleg EIBATOV", "Алег Эйбатаў"},                    /* Belarusian ў */
 };
 
 /* Different people: must not alert. */

@@ -149,6 +149,12 @@ static void test_names_names__second_reading(void **state)
         {"\xD8\xAC\xD9\x88\xD8\xA7\xD8\xAF", "YFD"}, /* جواد: Javad */
         {"\xD9\x85\xD8\xAD\xD9\x85\xD9\x88\xD8\xAF", ""}, /* محمود */
         {"Fathi", ""},                /* Latin: read one way only */
+        {"\xD0\xA1\xD1\x8F\xD1\x80\xD0\xB3\xD0\xB5\xD0\xB9", "SRH"}, /* Сяргей */
+        {"\xD0\x93\xD0\x86\xD0\xA0\xD0\x93\xD0\x95\xD0\x9B\xD0\xAC",
+         "GRGL"},                     /* ГІРГЕЛЬ: Girgel */
+        {"\xD0\xAD\xD0\xB9\xD0\xB1\xD0\xB0\xD1\x82\xD0\xB0\xD1\x9E",
+         "BTF"},                      /* Эйбатаў: Eibatov */
+        {"\xD0\x9D\xD0\x9C\xD0\x93", ""}, /* НМГ: an abbreviation */
     };
     aka__arena a;
     aka__name n;
@@ -171,6 +177,34 @@ static void test_names_names__second_reading(void **state)
     assert_int_equal(aka__name_key2(k, 1, "juad"), 0);
 }
 
+/* The alternatives a name holds (RULE-NAME-6). */
+static void test_names_names__variants(void **state)
+{
+    static const struct {
+        const char *name;
+        size_t n;
+        const char *second; /* the second variant, untrimmed */
+    } cases[] = {
+        {"Abu Bakr al-Baghdadi", 1, NULL},
+        {"X (Y; Z)", 3, "Y"},
+        {"Сергей КОВАЛЬЧУК / Сергiй КОВАЛЬЧУК", 2, " Сергiй КОВАЛЬЧУК"},
+        {"Maersk A/S", 1, NULL},
+        {"X / ", 1, NULL},
+    };
+    aka__variant v[AKA_NAME_MAX_VARIANTS];
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        const char *s = cases[i].name;
+        size_t n = aka__name_variants(s, strlen(s), v, AKA_NAME_MAX_VARIANTS);
+        assert_int_equal(n, cases[i].n);
+        if (cases[i].second) {
+            assert_int_equal(v[1].len, strlen(cases[i].second));
+            assert_memory_equal(v[1].s, cases[i].second, v[1].len);
+        }
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__same_keys),
     cmocka_unit_test(test_names_names__different_keys),
@@ -178,6 +212,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__key_edge_cases),
     cmocka_unit_test(test_names_names__second_reading),
+    cmocka_unit_test(test_names_names__variants),
 };
 
 AKA_TEST_MAIN(tests)
