@@ -150,6 +150,40 @@ static void test_match_score__explanation(void **state)
     aka_hits_free(keep);
 }
 
+/*
+ * Two typos in one word (Gomfc for Gomez: below the alignment bar) still
+ * pair as a near match, for part of its similarity: the name scores above
+ * the same name with another word in that place, below the exact name.
+ */
+static void test_match_score__near_pair(void **state)
+{
+    const aka_hit *h;
+    aka_hits *keep;
+    double near, other, exact;
+    int paired = 0;
+
+    (void)state;
+    near = cmp("FLORES GOMFC, Felipe", "FLORES GOMEZ, Felipe", &h, &keep);
+    for (size_t i = 0; i < h->n_parts; i++)
+        if (h->parts[i].query_part &&
+            !strcmp(h->parts[i].query_part, "gomfc")) {
+            assert_non_null(h->parts[i].list_part);
+            assert_string_equal(h->parts[i].list_part, "gomez");
+            assert_int_equal(h->parts[i].evidence,
+                             AKA_EVIDENCE_EDIT_DISTANCE);
+            assert_true(h->parts[i].similarity > 0.4 &&
+                        h->parts[i].similarity < 0.7);
+            paired = 1;
+        }
+    assert_true(paired);
+    aka_hits_free(keep);
+    other = cmp("FLORES PARDO, Felipe", "FLORES GOMEZ, Felipe", NULL, NULL);
+    exact = cmp("FLORES GOMEZ, Felipe", "FLORES GOMEZ, Felipe", NULL, NULL);
+    assert_true(other < near && near < exact);
+    /* short names apart by more stay apart */
+    assert_true(cmp("Omar", "Merai", NULL, NULL) < AKA_DEFAULT_THRESHOLD);
+}
+
 static void test_match_score__bad_input(void **state)
 {
     aka_hits *h = NULL;
@@ -254,6 +288,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__ranks_without_pile_up),
     cmocka_unit_test(test_match_score__order_does_not_matter),
     cmocka_unit_test(test_match_score__explanation),
+    cmocka_unit_test(test_match_score__near_pair),
     cmocka_unit_test(test_match_score__bad_input),
     cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__out_of_memory),
