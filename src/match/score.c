@@ -109,14 +109,19 @@ static int initial_vowel(const aka__part *p)
     return strchr("aeiou", p->latin[0]) != NULL && p->latin[0];
 }
 
-/* 1 if p is a patronymic made from x (mikhailovich from mikhailov). */
-static int patronymic_of(const char *p, const char *x)
+/* 1 if p is a patronymic made from x: mikhailovich from mikhailov, or,
+ * spelt another way, from a surname whose key starts its key
+ * (alexandrovich from aleksandrova, nikolaevich from nikolayev); not when
+ * one edit tells them apart (nikolayeva is nikolayevna with a typo). */
+static int patronymic_of(const aka__part *p, const aka__part *x)
 {
-    size_t n = strlen(x);
+    size_t n = strlen(x->latin), k = strlen(x->key);
 
-    return n >= 4 && aka__name_is_patronymic(p) &&
-           !aka__name_is_patronymic(x) && strlen(p) > n &&
-           !strncmp(p, x, n - 1);
+    if (n < 4 || !aka__name_is_patronymic(p->latin) ||
+        aka__name_is_patronymic(x->latin) || dl(p->latin, x->latin) < 2)
+        return 0;
+    return (strlen(p->latin) > n && !strncmp(p->latin, x->latin, n - 1)) ||
+           (k >= 3 && strlen(p->key) > k && !strncmp(p->key, x->key, k));
 }
 
 #define SIM_EDIT_SCALE 0.95
@@ -303,8 +308,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     /* A patronymic is not the surname it grows from: Mikhailovich is not
      * Mikhailov. */
     if (best > SIM_PATRONYMIC_CAP &&
-        (patronymic_of(q->latin, l->latin) ||
-         patronymic_of(l->latin, q->latin)))
+        (patronymic_of(q, l) || patronymic_of(l, q)))
         best = SIM_PATRONYMIC_CAP;
     if (best < SIM_ABD) {
         /* RULE-SCORE-1: abd compound against its second half, when the

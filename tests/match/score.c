@@ -52,6 +52,7 @@ static const char *const same[][2] = {
     {"Cергій Коваленко", "Serhiy Kovalenko"},            /* homoglyph */
     {"Müller Hans", "Hans Mueller"},
     {"Ivan Petrov", "Ivan Sergeyevich Petrov"},          /* patronymic */
+    {"Olga Nikolayeva EPIFANOVA", "Olga Nikolayevna EPIFANOVA"}, /* typo */
     {"عزت الله ضرغامی", "Ezzatollah Zarghami"},          /* Persian */
     {"مراد فتحي", "Murad Fathi"},                       /* t + h: th */
     {"Adham Ishaq", "أدهم إسحاق"},                      /* d + h, s + h */
@@ -67,6 +68,8 @@ static const char *const differ[][2] = {
     {"Abu Bakr al-Baghdadi", "Abu Bakr al-Bakri"},
     {"Ivan Petrov", "Pavel Ivanov"},
     {"Maksim Mikhailovich", "Maxim Mikhailov"},   /* patronymic/surname */
+    {"Konstantin Nikolaevich", "Konstantin NIKOLAYEV"}, /* spelt apart */
+    {"Svetlana Alexandrovich", "Светлана Aлександрова"},
     {"John Smith", "Jane Smithers"},
     {"Omar", "Merai"},
     {"Natalia Russo", "National Center Russia"},
