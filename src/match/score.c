@@ -301,7 +301,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         }
     }
     if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 && (kq >= 4 || kl >= 4) &&
-        arabic && dl(q->key, l->key) == 1) {
+        arabic && q->key[0] == l->key[0] && dl(q->key, l->key) == 1) {
         best = SIM_KEY_NEAR;
         *ev = AKA_EVIDENCE_PHONETIC;
     }

@@ -75,6 +75,7 @@ static const char *const differ[][2] = {
     {"Natalia Russo", "National Center Russia"},
     {"Ivan Tariq", "Iran Tire Co"},
     {"Wei Wang", "Fu Hai Wan"},
+    {"Taimuraz", "میرزا"},          /* TMRZ is not MRZ: another first sound */
 };
 
 static void test_match_score__same_name_other_writing(void **state)
