@@ -515,16 +515,22 @@ static void align_greedy(aka__name_score *out,
 
 /*
  * RULE-SCORE-4: what an unmatched list part costs, by its role: the
- * surname (when the list marks it) 0.8; a part at either end of the
- * name (where surnames and given names stand) 0.6; a part inside (middle
- * names, patronymics, nasab) 0.25.
+ * surname (when the list marks it) 0.8, but a part of a surname of
+ * several words of which another matched (QUIJIVIX VEGA, found as Vega)
+ * costs as a middle name; a part at either end of the name (where
+ * surnames and given names stand) 0.6; a part inside (middle names,
+ * patronymics, nasab) 0.25. lm: what each list part aligned to (>= 0).
  */
-static double unmatched_cost(const aka__name *l, size_t j)
+static double unmatched_cost(const aka__name *l, const int *lm, size_t j)
 {
     size_t first = l->n, last = 0;
 
-    if (l->parts[j].family)
+    if (l->parts[j].family) {
+        for (size_t k = 0; k < l->n; k++)
+            if (k != j && l->parts[k].family && lm[k] >= 0)
+                return 0.25;
         return 0.8;
+    }
     for (size_t k = 0; k < l->n; k++)
         if (l->parts[k].kind == AKA_PART_NAME) {
             if (first == l->n)
@@ -629,7 +635,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
         }
     for (size_t j = 0; j < nl; j++)
         if (lm[j] == -1) {
-            den += unmatched_cost(l, j) * wl[j];
+            den += unmatched_cost(l, lm, j) * wl[j];
             out->pairs[out->n_pairs++] = (aka__pair){
                 -1, (int)j, -1, -1, 0, AKA_EVIDENCE_NONE, 0, wl[j]};
         }

@@ -188,6 +188,40 @@ static void test_match_score__near_pair(void **state)
     assert_true(cmp("Omar", "Merai", NULL, NULL) < AKA_DEFAULT_THRESHOLD);
 }
 
+/* The name score of query q against list name l, whose surname is
+ * `family` (or none). */
+static double name_score(const char *q, const char *l, const char *family)
+{
+    aka__arena a;
+    aka__name nq, nl;
+    aka__name_score s;
+
+    memset(&a, 0, sizeof(a));
+    assert_int_equal(aka__name_parse(&nq, &a, q, strlen(q)), AKA_OK);
+    assert_int_equal(aka__name_parse(&nl, &a, l, strlen(l)), AKA_OK);
+    if (family)
+        assert_int_equal(aka__name_mark_family(&nl, &a, family), AKA_OK);
+    aka__score_name(&s, &nq, &nl, NULL);
+    aka__arena_dispose(&a);
+    return s.score;
+}
+
+/*
+ * An unmatched surname costs more than a middle name, but a surname of two
+ * words, one of them matched (Vega of QUIJIVIX VEGA), costs no more for
+ * the other than a middle name would.
+ */
+static void test_match_score__surname_of_two_words(void **state)
+{
+    const char *l = "Melvin Ernesto QUIJIVIX VEGA", *f = "QUIJIVIX VEGA";
+
+    (void)state;
+    assert_true(name_score("Melvin VEGA", l, f) >=
+                name_score("Melvin VEGA", l, NULL) - 1e-9);
+    assert_true(name_score("Melvin Ernesto", l, f) <
+                name_score("Melvin Ernesto", l, NULL));
+}
+
 static void test_match_score__bad_input(void **state)
 {
     aka_hits *h = NULL;
@@ -293,6 +327,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__order_does_not_matter),
     cmocka_unit_test(test_match_score__explanation),
     cmocka_unit_test(test_match_score__near_pair),
+    cmocka_unit_test(test_match_score__surname_of_two_words),
     cmocka_unit_test(test_match_score__bad_input),
     cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__out_of_memory),
