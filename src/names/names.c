@@ -59,12 +59,6 @@ static const char *const legal_forms[] = {
     "muassasa", "private", "pvt", "societe", "sociedad", "anonima",
     "anonyme", "gesellschaft", "mbh", "s", NULL};
 
-/*
- * RULE-NAME-6: a name that holds alternatives stands for each of them: the
- * text outside parentheses, and each ';'-separated piece inside them or at
- * the top level. The UN writes "أبو بكر البغدادي الحسيني القريشي (Abu Bakr
- * al-Baghdadi al-Husayni al-Quraishi; Abu Bakr al-Baghdadi)" as one alias.
- */
 /* 1 if s[0..len) holds nothing but spaces. */
 static int blank(const char *s, size_t len)
 {
@@ -74,6 +68,12 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
+/*
+ * RULE-NAME-6: a name that holds alternatives stands for each of them: the
+ * text outside parentheses, and each ';'-separated piece inside them or at
+ * the top level. The UN writes "أبو بكر البغدادي الحسيني القريشي (Abu Bakr
+ * al-Baghdadi al-Husayni al-Quraishi; Abu Bakr al-Baghdadi)" as one alias.
+ */
 size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
                           size_t max)
 {
@@ -250,7 +250,7 @@ size_t aka__name_key2(char *out, size_t cap, const char *latin)
         if (c[0] == 't' && c[1] == 'h') {
             w[n++] = 's'; /* ث */
             c++;
-        } else if (*c == 'u' && c != latin && strchr("aiu", c[1]) && c[1]) {
+        } else if (*c == 'u' && c != latin && c[1] && strchr("aiu", c[1])) {
             w[n++] = 'v'; /* و before a vowel letter */
         } else {
             w[n++] = *c;
@@ -308,28 +308,31 @@ static size_t abd_glued(const char *l, size_t len)
 
 /* The key of a part's second reading into key2 (cap bytes, "" for none):
  * from its Latin form in Arabic script (aka__name_key2), from its text
- * in Cyrillic (aka__text_to_latin2). Its length, or AKA_ENOMEM. */
+ * in Cyrillic (aka__text_to_latin2). Its length, or a negative error. */
 static long second_key(char *key2, size_t cap, const char *text,
                        size_t tlen, const char *latin, const char *key,
                        aka__script sc)
 {
     aka_buf b = {0};
-    size_t n = 0;
+    long n = 0;
+    int rc;
 
     key2[0] = '\0';
     if (sc == AKA_SCRIPT_ARABIC)
         return (long)aka__name_key2(key2, cap, latin);
     if (sc != AKA_SCRIPT_CYRILLIC)
         return 0;
-    if (aka__text_to_latin2(&b, text, tlen) < 0)
-        return AKA_ENOMEM;
-    n = aka__name_key(key2, cap, b.ptr, b.len);
+    rc = aka__text_to_latin2(&b, text, tlen);
+    if (rc == AKA_OK)
+        n = (long)aka__name_key(key2, cap, b.ptr, b.len);
     aka__buf_dispose(&b);
+    if (rc < 0)
+        return rc;
     if (!strcmp(key2, key)) {
         key2[0] = '\0';
         n = 0;
     }
-    return (long)n;
+    return n;
 }
 
 static int add_part(aka__name *out, aka__arena *a, const char *text,
@@ -342,7 +345,7 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
     long k2len = second_key(key2, sizeof(key2), text, tlen, latin, key, sc);
 
     if (k2len < 0)
-        return AKA_ENOMEM;
+        return (int)k2len;
     p->text = aka__arena_strndup(a, text, tlen);
     p->latin = aka__arena_strndup(a, latin, llen);
     p->key = aka__arena_strndup(a, key, klen);

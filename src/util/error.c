@@ -27,9 +27,12 @@ const char *aka_error_last(void)
     return last_error;
 }
 
+/* Index terms and snapshots depend on it (aka/screen.h): a change of the
+ * terms a name gives changes the version (0.2.0: second-reading keys,
+ * " / " alternatives). */
 const char *aka_version(void)
 {
-    return "0.1.0";
+    return "0.2.0";
 }
 
 int aka__error(int status, const char *fmt, ...)
