@@ -188,6 +188,26 @@ static void test_match_score__near_pair(void **state)
     assert_true(cmp("Omar", "Merai", NULL, NULL) < AKA_DEFAULT_THRESHOLD);
 }
 
+/* A patronymic with a typo (Nikolayeva for Nikolayevna) is not capped as
+ * a surname would be against the patronymic grown from it. */
+static void test_match_score__typo_in_patronymic(void **state)
+{
+    const aka_hit *h;
+    aka_hits *keep;
+    int seen = 0;
+
+    (void)state;
+    cmp("Olga Nikolayeva", "Olga Nikolayevna", &h, &keep);
+    for (size_t i = 0; i < h->n_parts; i++)
+        if (h->parts[i].query_part &&
+            !strcmp(h->parts[i].query_part, "nikolayeva")) {
+            assert_true(h->parts[i].similarity > 0.8);
+            seen = 1;
+        }
+    assert_true(seen);
+    aka_hits_free(keep);
+}
+
 /* The name score of query q against list name l, whose surname is
  * `family` (or none). */
 static double name_score(const char *q, const char *l, const char *family)
@@ -328,6 +348,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__explanation),
     cmocka_unit_test(test_match_score__near_pair),
     cmocka_unit_test(test_match_score__surname_of_two_words),
+    cmocka_unit_test(test_match_score__typo_in_patronymic),
     cmocka_unit_test(test_match_score__bad_input),
     cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__out_of_memory),

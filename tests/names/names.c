@@ -139,7 +139,7 @@ static void test_names_names__key_edge_cases(void **state)
     assert_int_equal(aka__name_key(k, sizeof(k), "1971", 4), 3);
 }
 
-/* The second reading of Arabic-script parts (aka__name_key2). */
+/* The second reading of Arabic-script and Cyrillic parts (key2). */
 static void test_names_names__second_reading(void **state)
 {
     static const struct {
