@@ -15,6 +15,8 @@
  * apostrophe keeps two letters from reading as a digraph (ز ه = z'h), and
  * a repeated consonant gets the short vowel that must separate it.
  * Anything else goes through ICU's Any-Latin; Latin-ASCII.
+ * A Cyrillic word also has a second reading (aka__text_to_latin2): г and
+ * ў as the neighbouring language reads them.
  */
 #include <string.h>
 
