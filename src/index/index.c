@@ -868,6 +868,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
             } else if (open) {
                 *word |= bit;
                 x->touched[touched++] = *id;
+                /* acc_add from nothing, written without reading it */
                 x->acc[*id] = (acc_t){(uint64_t)l->level << (4 * l->part),
                                       wt * (float)l->level / LEVELS};
             }

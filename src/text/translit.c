@@ -355,19 +355,24 @@ static int icu_word(aka_buf *out, const char *word, size_t len)
     return AKA_OK;
 }
 
-int aka__text_to_latin(aka_buf *out, const char *word, size_t len)
+/* A word's first reading (aka__text_to_latin), or with `second` its second
+ * one (aka__text_to_latin2: Cyrillic only). */
+static int to_latin(aka_buf *out, const char *word, size_t len, int second)
 {
     uint32_t w[256];
     size_t n = 0, i = 0;
     int rc = AKA_OK;
+    aka__script script = aka__text_script(word, len);
 
     if (!out->ptr && (rc = aka__buf_append(out, "", 0)) < 0)
         return rc;
+    if (second && script != AKA_SCRIPT_CYRILLIC)
+        return AKA_OK;
     while (i < len && n < sizeof(w) / sizeof(w[0]))
         w[n++] = aka__utf8_next(word, len, &i);
-    switch (aka__text_script(word, len)) {
+    switch (script) {
     case AKA_SCRIPT_CYRILLIC:
-        return cyrillic_word(out, w, n, 0);
+        return cyrillic_word(out, w, n, second);
     case AKA_SCRIPT_ARABIC:
         return arabic_word(out, word, len, w, n);
     case AKA_SCRIPT_OTHER:
@@ -379,17 +384,12 @@ int aka__text_to_latin(aka_buf *out, const char *word, size_t len)
     }
 }
 
+int aka__text_to_latin(aka_buf *out, const char *word, size_t len)
+{
+    return to_latin(out, word, len, 0);
+}
+
 int aka__text_to_latin2(aka_buf *out, const char *word, size_t len)
 {
-    uint32_t w[256];
-    size_t n = 0, i = 0;
-    int rc;
-
-    if (!out->ptr && (rc = aka__buf_append(out, "", 0)) < 0)
-        return rc;
-    if (aka__text_script(word, len) != AKA_SCRIPT_CYRILLIC)
-        return AKA_OK;
-    while (i < len && n < sizeof(w) / sizeof(w[0]))
-        w[n++] = aka__utf8_next(word, len, &i);
-    return cyrillic_word(out, w, n, 1);
+    return to_latin(out, word, len, 1);
 }
