@@ -913,8 +913,13 @@ static int is_listed_spelling(eval_ctx *c, const char *q, size_t len)
     if (aka__name_parse(&n, &a, q, len) == AKA_OK &&
         aka__ix_candidates(c->s, &n, ids, 64, &nc) == AKA_OK) {
         for (size_t k = 0; k < nc && !listed; k++) {
-            const aka__name *l = &c->s->names[ids[k].id].parsed;
+            uint32_t from, to;
+            const aka__name *l;
             int all = 1, any = 0;
+            aka__ix_form(c->s, ids[k].id, &from, &to);
+            if (from == to)
+                continue;
+            l = &c->s->names[c->s->form_names[from]].parsed; /* its first */
             for (size_t i = 0; i < n.n && all; i++) {
                 int found = 0;
                 if (n.parts[i].kind != AKA_PART_NAME)

@@ -25,7 +25,7 @@
  *
  * A term is a 64-bit hash of its space byte and text (never 0). The tables
  * below hold no pointers, so a snapshot file maps them as they are
- * (index/snapshot.c); the postings of a 'K' term count the names holding
+ * (index/snapshot.c); the postings of a 'K' term count the forms holding
  * it, which gives the idf of a part.
  */
 #ifndef AKA_INDEX_H
@@ -62,7 +62,7 @@ typedef struct {
     size_t n;             /* terms */
 } aka__termtab;
 
-/* Postings: ids of names for each term id. */
+/* Postings: ids of forms for each term id. */
 typedef struct {
     const uint32_t *off; /* n_terms + 1 offsets into ids */
     const uint32_t *ids;
@@ -76,14 +76,19 @@ struct aka_screener {
     size_t n_entities;
     aka__ix_name *names;
     size_t n_names;
-    float *name_weight;          /* sum of each name's part weights */
+    /* Forms: the names of form f are form_names[form_off[f] ..
+     * form_off[f + 1]), ascending; the first stands for the form. */
+    const uint32_t *form_off;    /* n_forms + 1 */
+    const uint32_t *form_names;  /* n_names */
+    size_t n_forms;
+    float *form_weight;          /* sum of each form's part weights */
     aka__arena arena;            /* parsed names */
     aka__hash strings;           /* their part strings, each stored once
                                     (the match stage's cache compares
                                     them by pointer) */
     aka__termtab terms;
     aka__postings post;
-    void *heap[4];               /* the tables' memory when built here
+    void *heap[6];               /* the tables' memory when built here
                                     (NULL when a snapshot maps them) */
     void *map;                   /* the mapped snapshot, or NULL */
     size_t map_len;
@@ -102,7 +107,7 @@ void aka__ix_scratch_free_all(aka_screener *s);
 int aka__ix_non_latin(const aka__ix_name *n);
 
 /** Set every list part's cached weight (after the postings exist; not if
- * `parts` is 0, when a snapshot brought them) and each name's total. */
+ * `parts` is 0, when a snapshot brought them) and each form's total. */
 int aka__ix_set_weights(aka_screener *s, int parts);
 
 /** Cache the weight of each part of `n` in the part. */
@@ -121,7 +126,7 @@ uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
  */
 long aka__ix_find(const aka__termtab *t, uint64_t h);
 
-/** The names posted under term t: ids[*from..*to), within n_ids; an
+/** The forms posted under term t: ids[*from..*to), within n_ids; an
  * empty range if the table says otherwise. Ids are ascending as built,
  * but a snapshot's order is not checked and no caller relies on it. */
 void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
@@ -144,15 +149,22 @@ int aka__ix_name_terms(const aka__name *n, int query,
                                    float factor),
                        void *ctx);
 
-/* A candidate name and how much of the query it shares. */
+/**
+ * The names of form f: form_names[*from..*to), within n_names; an empty
+ * range if f or the table is out of bounds (a damaged snapshot).
+ */
+void aka__ix_form(const aka_screener *s, uint32_t f, uint32_t *from,
+                  uint32_t *to);
+
+/* A candidate form and how much of the query it shares. */
 typedef struct {
-    uint32_t id;  /* index into the screener's names */
+    uint32_t id;  /* index into the screener's forms */
     float acc;    /* its rank: the shared weight, over the query's weight,
                      the shared weight and half the unshared (index.c) */
 } aka__ix_cand;
 
 /**
- * Candidate names for query `q`, best first: at most `max` written to out
+ * Candidate forms for query `q`, best first: at most `max` written to out
  * (caller array), count in *n.
  */
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,

@@ -9,13 +9,14 @@
  *   sections   a table of (id, offset, size), then each section 8-byte
  *              aligned:
  *     META     counts: lists, entities, names, parts, terms, term slots,
- *              posting ids
+ *              posting ids, forms
  *     POOL     NUL-terminated strings; offset 0 is NULL (util/pack.h)
  *     LISTS    the lists as words (lists/serial.c)
  *     NAMES    one snap_name per indexed list name
  *     PARTS    one snap_part per name part
  *     TKEYS TIDS POFF PIDS   the term table and postings (index/index.h),
  *              used in place
+ *     FOFF FNAMES   the names of each form (index/index.h), used in place
  * Opening checks every count and offset of the lists and names; the index
  * tables are checked as they are used (index/index.h), so even a file with
  * a valid checksum can't make a query read out of bounds, and opening
@@ -37,13 +38,13 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 3u
+#define SNAP_FORMAT 4u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TKEYS, S_TIDS, S_POFF,
-       S_PIDS, S_COUNT };
+       S_PIDS, S_FOFF, S_FNAMES, S_COUNT };
 enum { M_LISTS, M_ENTITIES, M_NAMES, M_PARTS, M_TERMS, M_TCAP, M_PIDS,
-       M_COUNT };
+       M_FORMS, M_COUNT };
 
 typedef struct {
     char magic[8];
@@ -177,6 +178,7 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
     meta[M_TERMS] = s->terms.n;
     meta[M_TCAP] = s->terms.cap;
     meta[M_PIDS] = s->post.off[s->terms.n];
+    meta[M_FORMS] = s->n_forms;
     data[S_META] = meta;
     len[S_META] = sizeof(meta);
     data[S_POOL] = p.pool.ptr;
@@ -195,6 +197,10 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
     len[S_POFF] = (s->terms.n + 1) * sizeof(*s->post.off);
     data[S_PIDS] = s->post.ids;
     len[S_PIDS] = meta[M_PIDS] * sizeof(*s->post.ids);
+    data[S_FOFF] = s->form_off;
+    len[S_FOFF] = (s->n_forms + 1) * sizeof(*s->form_off);
+    data[S_FNAMES] = s->form_names;
+    len[S_FNAMES] = s->n_names * sizeof(*s->form_names);
 
     /* the body: section table, then the sections 8-byte aligned */
     off = sizeof(h) + sizeof(sec);
@@ -434,6 +440,28 @@ static int open_names(aka_screener *s, const opening *o)
         in->parsed.n = sn[i].n_parts;
     }
     s->n_names = n;
+    return AKA_OK;
+}
+
+/* The names of each form: every form holds names, in bounds. */
+static int open_forms(aka_screener *s, const opening *o)
+{
+    const uint32_t *off = o->sec[S_FOFF], *names = o->sec[S_FNAMES];
+    uint64_t nf = o->meta[M_FORMS];
+
+    if (nf > s->n_names || o->len[S_FOFF] != (nf + 1) * sizeof(*off) ||
+        o->len[S_FNAMES] != s->n_names * sizeof(*names) || off[0] != 0 ||
+        off[nf] != s->n_names)
+        return damaged(o, "forms");
+    for (uint64_t f = 0; f < nf; f++)
+        if (off[f + 1] <= off[f])
+            return damaged(o, "forms");
+    for (size_t i = 0; i < s->n_names; i++)
+        if (names[i] >= s->n_names)
+            return damaged(o, "forms");
+    s->form_off = off;
+    s->form_names = names;
+    s->n_forms = nf;
     return aka__ix_set_weights(s, 0);
 }
 
@@ -476,7 +504,8 @@ int aka_snapshot_open(aka_screener **out, const char *path)
     s->map_len = o.size;
     map = MAP_FAILED; /* the screener unmaps it from now on */
     if ((rc = check_header(&o)) < 0 || (rc = check_tables(&o)) < 0 ||
-        (rc = open_lists(s, &o)) < 0 || (rc = open_names(s, &o)) < 0)
+        (rc = open_lists(s, &o)) < 0 || (rc = open_names(s, &o)) < 0 ||
+        (rc = open_forms(s, &o)) < 0)
         goto done;
     s->terms = (aka__termtab){o.sec[S_TKEYS], o.sec[S_TIDS], o.meta[M_TCAP],
                               o.meta[M_TERMS]};

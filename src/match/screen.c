@@ -1,7 +1,8 @@
 /*
  * match/screen.c: aka_screen(): one record against a screener. Candidate
- * names come from the index (or every name when exhaustive); each is
- * scored (RULE-SCORE-*), the best name of each entity stands for it, weak
+ * forms come from the index (or every form when exhaustive); each is
+ * scored once (RULE-SCORE-*) for all the list names written that way, the
+ * best name of each entity stands for it, weak
  * aliases count for less (RULE-KIND-1: a match on a weak alias alone is a
  * low-priority hit, 0.9 of its name score), a name alone reaches at most
  * 0.95 and the other fields adjust (RULE-FIELD-*), and the hits at or
@@ -92,13 +93,71 @@ typedef struct {
     size_t slot_mask;     /* slots - 1 (a power of two, at least twice
                              the entities that can be gathered) */
     aka__ix_cand *cands;  /* scratch of n_cands */
-    size_t n_cands;       /* names scored per variant: every name when
+    size_t n_cands;       /* forms scored per variant: every form when
                              exhaustive, else the option's count, at
-                             most every name */
+                             most every form */
     const aka__screen_filter *keep; /* aka__screen_filtered, or NULL */
 } screen_ctx;
 
-/* Score the candidates of variant v, keeping the best name per entity. */
+/* Double the entity slots, keeping at least twice as many as entities
+ * gathered. */
+static int grow_slots(screen_ctx *c)
+{
+    size_t mask = 2 * c->slot_mask + 1;
+    uint32_t *slot = aka__calloc(mask + 1, sizeof(*slot));
+
+    if (!slot)
+        return AKA_ENOMEM;
+    for (size_t k = 0; k < c->nb; k++) {
+        size_t j = (c->best[k].entity * 2654435761u) & mask;
+        while (slot[j])
+            j = (j + 1) & mask;
+        slot[j] = (uint32_t)k + 1;
+    }
+    aka__free(c->slot);
+    c->slot = slot;
+    c->slot_mask = mask;
+    return AKA_OK;
+}
+
+/* Keep name `id` (scored sc for variant v) if it is the best of its
+ * entity so far. */
+static int keep(screen_ctx *c, uint32_t id, uint32_t v, double sc)
+{
+    uint32_t entity = c->s->names[id].entity;
+    best_t *b;
+    size_t j;
+
+    if (2 * (c->nb + 1) > c->slot_mask + 1 && grow_slots(c) < 0)
+        return AKA_ENOMEM;
+    for (j = (entity * 2654435761u) & c->slot_mask;
+         c->slot[j] && c->best[c->slot[j] - 1].entity != entity;
+         j = (j + 1) & c->slot_mask)
+        ;
+    if (!c->slot[j]) {
+        if (c->nb == c->cap) {
+            size_t ncap = c->cap ? c->cap * 2 : 256;
+            best_t *p = aka__reallocarray(c->best, ncap, sizeof(*p));
+            if (!p)
+                return AKA_ENOMEM;
+            c->best = p;
+            c->cap = ncap;
+        }
+        c->best[c->nb] = (best_t){entity, id, v, sc};
+        c->slot[j] = (uint32_t)++c->nb;
+        return AKA_OK;
+    }
+    b = &c->best[c->slot[j] - 1];
+    if (sc > b->score) {
+        b->score = sc;
+        b->name = id;
+        b->variant = v;
+    }
+    return AKA_OK;
+}
+
+/* Score the candidate forms of variant v, each once, and keep the best
+ * name per entity among the forms' names. */
 static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
 {
     const aka_screener *s = c->s;
@@ -109,47 +168,36 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
     memset(&sims, 0, sizeof(sims));
     w.sims = &sims;
     if (c->o->exhaustive) {
-        for (size_t i = 0; i < s->n_names; i++)
-            c->cands[nc++] = (aka__ix_cand){(uint32_t)i, 0};
+        for (size_t f = 0; f < s->n_forms; f++)
+            c->cands[nc++] = (aka__ix_cand){(uint32_t)f, 0};
     } else if (aka__ix_candidates(s, &qv->name, c->cands, c->n_cands,
                                   &nc) < 0) {
         return AKA_ENOMEM;
     }
     for (size_t k = 0; k < nc; k++) {
-        const aka__ix_name *n = &s->names[c->cands[k].id];
-        aka__name_score ns;
-        best_t *b;
-        double sc;
-        size_t j;
+        double form_sc = -1; /* scored when a name of it is kept */
+        uint32_t from, to;
 
-        if (skipped(s, c->o, c->q, n, c->keep))
-            continue;
-        aka__score_name(&ns, &qv->name, &n->parsed, &w);
-        sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
-        if (n->kind == AKA_NAME_WEAK_ALIAS)
-            sc *= WEAK_ALIAS_FACTOR;
-        for (j = (n->entity * 2654435761u) & c->slot_mask;
-             c->slot[j] && c->best[c->slot[j] - 1].entity != n->entity;
-             j = (j + 1) & c->slot_mask)
-            ;
-        if (!c->slot[j]) {
-            if (c->nb == c->cap) {
-                size_t ncap = c->cap ? c->cap * 2 : 256;
-                best_t *p = aka__reallocarray(c->best, ncap, sizeof(*p));
-                if (!p)
-                    return AKA_ENOMEM;
-                c->best = p;
-                c->cap = ncap;
+        aka__ix_form(s, c->cands[k].id, &from, &to);
+        for (uint32_t i = from; i < to; i++) {
+            uint32_t id = s->form_names[i];
+            const aka__ix_name *n;
+            double sc;
+            if (id >= s->n_names)
+                continue; /* a damaged snapshot */
+            n = &s->names[id];
+            if (skipped(s, c->o, c->q, n, c->keep))
+                continue;
+            if (form_sc < 0) {
+                aka__name_score ns;
+                aka__score_name(&ns, &qv->name, &n->parsed, &w);
+                form_sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
             }
-            c->best[c->nb] = (best_t){n->entity, c->cands[k].id, v, sc};
-            c->slot[j] = (uint32_t)++c->nb;
-            continue;
-        }
-        b = &c->best[c->slot[j] - 1];
-        if (sc > b->score) {
-            b->score = sc;
-            b->name = c->cands[k].id;
-            b->variant = v;
+            sc = form_sc;
+            if (n->kind == AKA_NAME_WEAK_ALIAS)
+                sc *= WEAK_ALIAS_FACTOR;
+            if (keep(c, id, v, sc) < 0)
+                return AKA_ENOMEM;
         }
     }
     return AKA_OK;
@@ -272,7 +320,7 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         rc = aka__error(AKA_ENOMEM, "out of memory");
         goto done;
     }
-    info_full = log(1.0 + (double)s->n_names);
+    info_full = log(1.0 + (double)s->n_forms);
     if (info_full > INFO_FULL)
         info_full = INFO_FULL;
     /* RULE-NAME-6: a query holding alternatives is screened as each */
@@ -296,11 +344,12 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         goto done;
     n_cands = opts->max_candidates ? opts->max_candidates
                                    : AKA_DEFAULT_MAX_CANDIDATES;
-    if (opts->exhaustive || n_cands > s->n_names + 1)
-        n_cands = s->n_names + 1; /* no overflow below, nothing wasted */
+    if (opts->exhaustive || n_cands > s->n_forms + 1)
+        n_cands = s->n_forms + 1; /* no overflow below, nothing wasted */
     c.n_cands = n_cands;
     c.cands = aka__malloc(n_cands * sizeof(*c.cands));
-    /* every variant may gather n_cands entities (at most all of them) */
+    /* room for n_cands entities a variant at first (at most all of
+     * them); keep() grows it */
     n_slots = n_cands * nv < s->n_entities ? n_cands * nv : s->n_entities;
     c.slot_mask = 15;
     while (c.slot_mask + 1 < 2 * n_slots)

@@ -200,11 +200,13 @@ static aka_screener *screener_of(const char *rows)
  * The ranking of candidates credits a list name with no more than it
  * weighs: "Ahmed" and "Hemed" have one key (HMD), so both parts of the
  * query "Ahmed Hemed" find evidence in a name that is only "Ahmed"; with
- * a hundred of them, the one name that holds both must still be among
- * the candidates (it ranked below all of them).
+ * a hundred such names (Ahamad, Ehimud...: a hundred forms, each of key
+ * HMD), the one name that holds both must still be among the candidates
+ * (it ranked below all of them).
  */
 static void test_index_index__ranking_credits_a_part_once(void **state)
 {
+    static const char vowels[] = "aeiou";
     char rows[4096];
     size_t len = 0;
     aka_screener *s;
@@ -215,9 +217,11 @@ static void test_index_index__ranking_credits_a_part_once(void **state)
     (void)state;
     for (int i = 0; i < 100; i++)
         len += (size_t)snprintf(rows + len, sizeof(rows) - len,
-                                "A%03d,Ahmed\n", i);
+                                "A%03d,%ch%cm%cd\n", i, "AEIOU"[i / 25 % 5],
+                                vowels[i / 5 % 5], vowels[i % 5]);
     snprintf(rows + len, sizeof(rows) - len, "T1,\"HEMED, Ahmed\"\n");
     s = screener_of(rows);
+    assert_int_equal(s->n_forms, 101);
     o.max_candidates = 16;
     o.threshold = 0.01; /* parts held by 100 names carry little */
     q.name = "Ahmed HEMED";
@@ -256,12 +260,48 @@ static void test_index_index__second_reading(void **state)
     aka_screener_free(s);
 }
 
+/*
+ * Names that parse alike share one form, posted and scored once, and every
+ * entity holding it is a hit: one person on two lists, and another
+ * entity's alias written the same way.
+ */
+static void test_index_index__forms(void **state)
+{
+    aka_screener *s = screener_of("A1,Abu Bakr al-Baghdadi\n"
+                                  "A2,ABU BAKR AL-BAGHDADI\n"
+                                  "A3,\"Ibrahim Awad; Abu Bakr al Baghdadi\"\n"
+                                  "A4,Abu Bakr al-Bagdadi\n");
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+    int seen[4] = {0};
+
+    (void)state;
+    assert_int_equal(aka_screener_name_count(s), 5);
+    assert_int_equal(s->n_forms, 3); /* Baghdadi, Ibrahim Awad, Bagdadi */
+    q.name = "Abu Bakr al-Baghdadi";
+    q.name_len = strlen(q.name);
+    assert_int_equal(aka_screen(&h, s, &q, NULL), AKA_OK);
+    assert_int_equal(aka_hits_count(h), 4);
+    for (size_t i = 0; i < 4; i++) {
+        const aka_hit *x = aka_hits_get(h, i);
+        seen[x->entity->source_id[1] - '1'] = 1;
+        if (i < 3) /* the same form scores the same */
+            assert_true(x->score == aka_hits_get(h, 0)->score);
+        else
+            assert_true(x->score < aka_hits_get(h, 0)->score);
+    }
+    assert_true(seen[0] && seen[1] && seen[2] && seen[3]);
+    aka_hits_free(h);
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
     cmocka_unit_test(test_index_index__terms),
     cmocka_unit_test(test_index_index__ranking_credits_a_part_once),
     cmocka_unit_test(test_index_index__second_reading),
+    cmocka_unit_test(test_index_index__forms),
 };
 
 AKA_TEST_MAIN(tests)

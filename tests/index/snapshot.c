@@ -13,11 +13,16 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "index/index.h"
 #include "util/pack.h"
 
-/* The header's size and where its checksum lies (index/snapshot.c). */
+/* The header's size and where its checksum lies, and the section table's
+ * entries (id, reserved, offset, size) and the forms' offsets section
+ * (index/snapshot.c). */
 #define HEADER_SIZE 56
 #define CHECKSUM_AT 24
+#define SECTION_BYTES 24
+#define SECTION_FOFF 9
 
 static char path[256];
 
@@ -75,6 +80,10 @@ static void test_index_snapshot__round_trip(void **state)
     assert_int_equal(aka_screener_entity_count(a),
                      aka_screener_entity_count(b));
     assert_int_equal(aka_screener_name_count(a), aka_screener_name_count(b));
+    assert_int_equal(a->n_forms, b->n_forms);
+    assert_true(b->n_forms < b->n_names);
+    for (size_t i = 0; i < b->n_names; i++)
+        assert_int_equal(a->form_names[i], b->form_names[i]);
     for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
         assert_int_equal(hits_text(x, sizeof(x), a, queries[i]), AKA_OK);
         assert_int_equal(hits_text(y, sizeof(y), b, queries[i]), AKA_OK);
@@ -156,6 +165,22 @@ static void test_index_snapshot__refused(void **state)
     write_file(bad, buf, len);
     assert_refused(bad, AKA_EINVALID, "checksum");
     buf[len / 3] ^= 1;
+    /* forms out of order, with a checksum that agrees */
+    {
+        uint64_t off, sum;
+        uint32_t v, zero = 0;
+        memcpy(&off, buf + HEADER_SIZE + SECTION_FOFF * SECTION_BYTES + 8,
+               sizeof(off));
+        memcpy(&v, buf + off + 4, sizeof(v)); /* the second form's start */
+        memcpy(buf + off + 4, &zero, sizeof(zero));
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+        write_file(bad, buf, len);
+        assert_refused(bad, AKA_EINVALID, "forms");
+        memcpy(buf + off + 4, &v, sizeof(v));
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+    }
     buf[8] ^= 0x7f; /* format version */
     write_file(bad, buf, len);
     assert_refused(bad, AKA_EFORMAT, "format");
