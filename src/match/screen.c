@@ -60,8 +60,11 @@ static int skipped(const aka_screener *s, const aka_screen_options *o,
                    const aka_query *q, const aka__ix_name *n,
                    const aka__screen_filter *keep)
 {
-    const aka_entity *e = s->entities[n->entity];
+    const aka_entity *e;
 
+    if (!keep && q->schema < 0 && !o->latin_only && !o->skip_entity)
+        return 0; /* the usual case reads no entity (a cache miss) */
+    e = s->entities[n->entity];
     if (keep && !keep->fn(e, keep->arg))
         return 1;
     if (q->schema >= 0 && (int)e->schema != q->schema)
