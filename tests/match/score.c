@@ -60,6 +60,8 @@ static const char *const same[][2] = {
     {"Leila Vaseghi", "لیلا واثقی"},                    /* Persian s */
     {"Сяргей ГІРГЕЛЬ", "Siarhei Girgel"},                /* Belarusian г */
     {"Oleg EIBATOV", "Алег Эйбатаў"},                    /* Belarusian ў */
+    {"Sergej JURJEV", "Sergey YURYEV"},                  /* j read as y */
+    {"Julija MAJOROVA", "Yuliya MAYOROVA"},
 };
 
 /* Different people: must not alert. */
