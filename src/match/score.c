@@ -366,6 +366,11 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
 }
 
 #define JOIN_EDIT_MIN 0.85 /* the least edit similarity a join counts at */
+/* edit_sim reaches JOIN_EDIT_MIN only from this Jaro-Winkler up, and a
+ * shared key in Latin needs SIM_KEY_MIN_JW, more */
+#define JOIN_JW_MIN (2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 - 1e-9)
+_Static_assert(SIM_KEY_MIN_JW >= 2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1,
+               "joined_sim: the bound turns away no shared key");
 
 /* RULE-SCORE-2: the joined form of parts i and i+1 against one part. */
 static double joined_sim(const aka__part *one, const aka__part *a,
@@ -374,6 +379,7 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     char latin[256], key[128], keys[128];
     size_t la = strlen(a->latin), lb = strlen(b->latin), n = la + lb;
     size_t ka = strlen(a->key), kb = strlen(b->key), kl = ka + kb;
+    int arabic;
 
     /* names and particles join (Abubakr); legal forms do not (tariq is
      * not "tire co") */
@@ -385,6 +391,13 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     memcpy(latin + la, b->latin, lb + 1);
     if (!strcmp(one->latin, latin))
         return SIM_FOLDED;
+    /* with no Arabic script, both a shared key and edit evidence need a
+     * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
+     * its bound, before a key or edit similarity is computed */
+    arabic = one->script == AKA_SCRIPT_ARABIC ||
+             a->script == AKA_SCRIPT_ARABIC || b->script == AKA_SCRIPT_ARABIC;
+    if (!arabic && jw_bound(one->latin, latin) < JOIN_JW_MIN)
+        return 0;
     aka__name_key(key, sizeof(key), latin, n);
     /* the keys side by side too: a w that starts the second part is a
      * consonant (نیک ورز = Nikvarz) */
@@ -394,19 +407,13 @@ static double joined_sim(const aka__part *one, const aka__part *a,
      * spellings agree, as for single parts (Ama Sharma is not Mushroom) */
     if (strlen(one->key) >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys)) &&
-        (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC ||
-         b->script == AKA_SCRIPT_ARABIC ||
-         jw(one->latin, latin) >= SIM_KEY_MIN_JW))
+        (arabic || jw(one->latin, latin) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
     if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
         return SIM_KEY_NEAR;
-    /* edit_sim reaches JOIN_EDIT_MIN only from a Jaro-Winkler of
-     * 2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 up: most pairs are turned
-     * away by its bound, before it is computed */
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC &&
-        jw_bound(one->latin, latin) >=
-            2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 - 1e-9) {
+        jw_bound(one->latin, latin) >= JOIN_JW_MIN) {
         double s = edit_sim(one->latin, latin, -1);
         if (s >= JOIN_EDIT_MIN)
             return s;
