@@ -831,9 +831,13 @@ static aka__ix_scratch *scratch_get(const aka_screener *cs)
 static void scratch_put(const aka_screener *cs, aka__ix_scratch *x)
 {
     aka_screener *s = (aka_screener *)cs;
+    size_t words = s->n_forms / 64 + 1;
 
-    for (size_t i = 0; i < x->n_touched; i++)
-        x->seen[x->touched[i] / 64] &= ~(1ull << (x->touched[i] % 64));
+    if (x->n_touched > words / 8) /* a word is cheaper than a bit */
+        memset(x->seen, 0, words * sizeof(*x->seen));
+    else
+        for (size_t i = 0; i < x->n_touched; i++)
+            x->seen[x->touched[i] / 64] &= ~(1ull << (x->touched[i] % 64));
     x->n_touched = 0;
     pthread_mutex_lock(&s->scratch_lock);
     x->next = s->scratch;
@@ -1017,9 +1021,11 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
          * its own evidence, and two of them (Ahmed, Hemed: HMD) may find
          * it in the same one list part ("Ahmed") */
         float shared = x->acc[id].acc < nw ? x->acc[id].acc : nw;
-        keep_best(out, &nc, max,
-                  (aka__ix_cand){id, shared / (qw + shared +
-                                               UNSHARED_COST * (nw - shared))});
+        float rank = shared / (qw + shared + UNSHARED_COST * (nw - shared));
+        /* most names are turned away by the worst kept (keep_best) */
+        if (nc == max && max && rank < out[0].acc)
+            continue;
+        keep_best(out, &nc, max, (aka__ix_cand){id, rank});
     }
     qsort(out, nc, sizeof(*out), cand_cmp);
     *n = nc;
