@@ -188,14 +188,17 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
     if (rc >= 0 && k2len)
         rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 0.9f);
+    /* a Latin form one letter off (parseo, parsek) says more than a key
+     * one letter off, and not much less than a short key shared (PRS:
+     * pars, press) */
+    if (rc >= 0 && latin_dels)
+        rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.8f, emit,
+                                 ctx, part);
     if (rc >= 0 && term[0] != '~' && tlen >= 2)
         rc = emit(ctx, part, aka__ix_term_hash('D', term, tlen), 0.7f);
     if (rc >= 0 && key_dels)
         rc = emit_with_deletions(term, tlen, 0, 0, 1, 'K', 0.7f, emit, ctx,
                                  part);
-    if (rc >= 0 && latin_dels)
-        rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.7f, emit,
-                                 ctx, part);
     /* Arabic ض ذ ظ read d or z, ق q or g (match.h: the scorer's
      * arabic_key_eq): Fawaz (FZ) finds فيض (FD) */
     for (size_t k = 0; rc >= 0 && term[0] != '~' && k < tlen; k++) {

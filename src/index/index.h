@@ -139,7 +139,7 @@ void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
  * Call emit(ctx, part, term, factor) for each term of name `n`: the terms
  * a list name is posted under (query 0, factor 1), or the terms a query
  * looks up (query 1) with the factor its evidence weighs (1 same Latin
- * form, 0.9 same key or two parts written as one, 0.6-0.7 one edit away),
+ * form, 0.9 same key or two parts written as one, 0.6-0.8 one edit away),
  * each part's strongest evidence first. `part` is the index of the part
  * in `n` the term stands for. Titles and articles have no terms. Stops at
  * the first negative return of emit and returns it; else AKA_OK.
