@@ -319,7 +319,11 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
             double t = edit_sim(q->text, l->text, -1);
             v = t > v ? t : v;
         }
-        if (strchr(q->latin, 'j') || strchr(l->latin, 'j')) {
+        /* only a j against a y can read differently: with j alone, or
+         * j on both sides, reading it as y renames a letter, and changes
+         * no similarity */
+        if ((strchr(q->latin, 'j') && strchr(l->latin, 'y')) ||
+            (strchr(q->latin, 'y') && strchr(l->latin, 'j'))) {
             double y = edit_sim_jy(q->latin, l->latin);
             v = y > v ? y : v;
         }
