@@ -282,7 +282,7 @@ typedef struct {
     size_t cap, n;
     uint32_t *pt, *pn;
     size_t np, capp;
-    uint32_t name;      /* the form being posted */
+    uint32_t form;      /* the form being posted */
     /* form signature -> form id, open addressing (fkeys 0: empty) */
     uint64_t *fkeys;
     uint32_t *fids;
@@ -324,7 +324,7 @@ static int grow_table(uint64_t **pkeys, uint32_t **pids, size_t *pcap)
     return AKA_OK;
 }
 
-/* emit_fn: intern the term and post the current name under it. */
+/* emit_fn: intern the term and post the current form under it. */
 static int post(void *ctx, unsigned part, uint64_t h, float factor)
 {
     builder *b = ctx;
@@ -359,15 +359,15 @@ static int post(void *ctx, unsigned part, uint64_t h, float factor)
         b->capp = ncap;
     }
     b->pt[b->np] = b->ids[j];
-    b->pn[b->np] = b->name;
+    b->pn[b->np] = b->form;
     b->np++;
     return AKA_OK;
 }
 
 /* Post the terms of form `id`, which name n stands for. */
-static int index_name(builder *b, const aka__name *n, uint32_t id)
+static int index_form(builder *b, const aka__name *n, uint32_t id)
 {
-    b->name = id;
+    b->form = id;
     return aka__ix_name_terms(n, 0, post, b) < 0 ? AKA_ENOMEM : AKA_OK;
 }
 
@@ -497,7 +497,7 @@ static int add_form(aka_screener *s, builder *b, uint32_t id)
     b->fids[j] = (uint32_t)b->n_forms;
     b->first[b->n_forms] = id;
     b->name_form[id] = (uint32_t)b->n_forms;
-    return index_name(b, n, (uint32_t)b->n_forms++);
+    return index_form(b, n, (uint32_t)b->n_forms++);
 }
 
 /* Lay out the names of each form (counting sort by form: stable, so each
