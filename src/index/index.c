@@ -771,20 +771,24 @@ typedef struct {
 } acc_t;
 
 /*
- * Accumulator: dense over name ids, reused between queries (a scratch of
- * the screener's pool). A bitmap says which names the query has touched:
- * one bit a name keeps it in the fastest cache, so a posting id of a name
- * not touched costs no read of the accumulator (a new name's entry is
- * written whole, and the walk of long postings that only adds to names
- * already there passes the others by). Only the bits of the names
- * touched are cleared afterwards; their entries are stale, not read. A
- * name's levels and weight lie side by side, so that a name costs one
- * cache miss, not two.
+ * Accumulator, reused between queries (a scratch of the screener's pool).
+ * A bitmap over name ids says which names the query has touched: one bit
+ * a name keeps it in the fastest cache, so a posting id of a name not
+ * touched costs no other read (the walk of long postings that only adds
+ * to names already there passes the others by). A touched name's entry
+ * is dense, in the order names were touched, and `slot` finds it: the
+ * few thousand entries of a query stay in a near cache where entries
+ * over every name would not, and ranking reads them in order. Only the
+ * bits of the names touched are cleared afterwards; `slot` and the
+ * entries past n_touched are stale, not read. A name's levels and weight
+ * lie side by side, so that a name costs one cache miss, not two.
  */
 struct aka__ix_scratch {
-    acc_t *acc;         /* valid where seen has the name's bit */
     uint64_t *seen;     /* bitmap over name ids */
+    uint32_t *slot;     /* over name ids: where seen has the name's bit,
+                           its index in touched and acc */
     uint32_t *touched;  /* the names with their bit set, n_touched */
+    acc_t *acc;         /* what each touched name gathered */
     size_t n_touched;
     lookup_t *lookups;  /* MAX_LOOKUPS */
     aka__ix_scratch *next;
@@ -796,6 +800,7 @@ static void scratch_free(aka__ix_scratch *x)
         return;
     aka__free(x->acc);
     aka__free(x->seen);
+    aka__free(x->slot);
     aka__free(x->touched);
     aka__free(x->lookups);
     aka__free(x);
@@ -821,9 +826,10 @@ static aka__ix_scratch *scratch_get(const aka_screener *cs)
         return NULL;
     x->acc = aka__malloc(n * sizeof(*x->acc));
     x->seen = aka__calloc(n / 64 + 1, sizeof(*x->seen));
+    x->slot = aka__malloc(n * sizeof(*x->slot));
     x->touched = aka__malloc(n * sizeof(*x->touched));
     x->lookups = aka__malloc(MAX_LOOKUPS * sizeof(*x->lookups));
-    if (!x->acc || !x->seen || !x->touched || !x->lookups) {
+    if (!x->acc || !x->seen || !x->slot || !x->touched || !x->lookups) {
         scratch_free(x);
         return NULL;
     }
@@ -1006,13 +1012,15 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                 continue; /* a damaged snapshot */
             word = &x->seen[*id / 64];
             if (*word & bit) {
-                acc_add(&x->acc[*id], l->part, l->level, wt);
+                acc_add(&x->acc[x->slot[*id]], l->part, l->level, wt);
             } else if (open) {
                 *word |= bit;
-                x->touched[touched++] = *id;
+                x->slot[*id] = (uint32_t)touched;
+                x->touched[touched] = *id;
                 /* acc_add from nothing, written without reading it */
-                x->acc[*id] = (acc_t){(uint64_t)l->level << (4 * l->part),
-                                      wt * (float)l->level / LEVELS};
+                x->acc[touched++] = (acc_t){
+                    (uint64_t)l->level << (4 * l->part),
+                    wt * (float)l->level / LEVELS};
             }
         }
         x->n_touched = touched;
@@ -1023,7 +1031,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         /* a name shares no more than it weighs: each query part finds
          * its own evidence, and two of them (Ahmed, Hemed: HMD) may find
          * it in the same one list part ("Ahmed") */
-        float shared = x->acc[id].acc < nw ? x->acc[id].acc : nw;
+        float shared = x->acc[j].acc < nw ? x->acc[j].acc : nw;
         float rank = shared / (qw + shared + UNSHARED_COST * (nw - shared));
         /* most names are turned away by the worst kept (keep_best) */
         if (nc == max && max && rank < out[0].acc)
