@@ -13,7 +13,10 @@
  *   3. Each part weighs by its kind (name 1, particle 0.25, legal form
  *      0.15, title and article 0; a patronymic half) times its rarity
  *      among the loaded list names (idf of its key: a shared Muhammad
- *      says less than a shared Baghdadi).                          SCORE-3
+ *      says less than a shared Baghdadi). A query part matched by edit
+ *      evidence weighs no more than the list part it matched: a
+ *      misspelling looks rare, and the name it spells says how rare
+ *      it is.                                                      SCORE-3
  *   4. score = sum(sim * (wq + wl)) over aligned pairs /
  *      (all query weight + aligned list weight + cost * unaligned list
  *      weight): an unmatched query part costs its weight, at least the

@@ -521,7 +521,10 @@ static double cached_joined(aka__sim_cache *c, const aka__name *q, size_t i,
 
 /* Greedy alignment, best pair first, of the parts not yet aligned (qm, lm
  * -1) whose similarity is at least `min`; each pair is recorded with its
- * similarity times `credit`. */
+ * similarity times `credit`, and with the query part's weight no more
+ * than the list part's when edit evidence aligned them (RULE-SCORE-3:
+ * Petrovic, unseen in the lists, weighs as much as the rarest name; the
+ * Petrovich it spells is common). */
 static void align_greedy(aka__name_score *out,
                          double sim[][AKA_NAME_MAX_PARTS],
                          aka_evidence ev[][AKA_NAME_MAX_PARTS],
@@ -530,7 +533,7 @@ static void align_greedy(aka__name_score *out,
                          double credit)
 {
     for (;;) {
-        double best = min - 1e-9;
+        double best = min - 1e-9, w;
         int bi = -1, bj = -1;
         for (size_t i = 0; i < nq; i++) {
             if (qm[i] != -1)
@@ -544,10 +547,13 @@ static void align_greedy(aka__name_score *out,
         }
         if (bi < 0)
             return;
+        w = wq[bi];
+        if (ev[bi][bj] == AKA_EVIDENCE_EDIT_DISTANCE && w > wl[bj])
+            w = wl[bj];
         qm[bi] = bj;
         lm[bj] = bi;
         out->pairs[out->n_pairs++] = (aka__pair){
-            bi, bj, -1, -1, best * credit, ev[bi][bj], wq[bi], wl[bj]};
+            bi, bj, -1, -1, best * credit, ev[bi][bj], w, wl[bj]};
     }
 }
 

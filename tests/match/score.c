@@ -4,6 +4,7 @@
  * threshold, different names below it, exact names rank above variants,
  * and bad input gets an error or a low score (RULE-SCORE-*).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -366,6 +367,57 @@ static void test_match_score__cache_changes_nothing(void **state)
     aka__arena_dispose(&a);
 }
 
+/* Rarities of the misspelling test: the misspelt part's in *ctx, the
+ * rest fixed. */
+static double typo_idf(const void *ctx, const aka__part *p)
+{
+    if (!strcmp(p->latin, "petrovic"))
+        return *(const double *)ctx;
+    return !strcmp(p->latin, "petrovich") ? 3.0 : 5.0;
+}
+
+/*
+ * RULE-SCORE-3: a query part matched by edit evidence weighs no more
+ * than the list part it matched. Petrovic, which no list holds, looks as
+ * rare as a name can; the Petrovich it spells is common. How rare the
+ * misspelling looks changes no score, and the pair shows the list part's
+ * weight. An exact pair keeps the query part's own weight.
+ */
+static void test_match_score__misspelling_weighs_as_spelt(void **state)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name q, l;
+    aka__name_score ns;
+    double rare = 11.0, common = 3.0, score_rare;
+    aka__weights w = {typo_idf, &rare, NULL};
+    int edit = 0;
+
+    (void)state;
+    assert_int_equal(aka__name_parse(&q, &a, "Sergei Petrovic", 15), AKA_OK);
+    assert_int_equal(aka__name_parse(&l, &a, "Sergei Petrovich RUBNIKOVICH",
+                                     28), AKA_OK);
+    aka__score_name(&ns, &q, &l, &w);
+    score_rare = ns.score;
+    for (size_t k = 0; k < ns.n_pairs; k++) {
+        const aka__pair *p = &ns.pairs[k];
+        if (p->q < 0 || p->l < 0)
+            continue;
+        if (p->ev == AKA_EVIDENCE_EDIT_DISTANCE) {
+            assert_int_equal(p->q, 1);
+            assert_true(p->wq == p->wl && p->wl < 3.0); /* a patronymic */
+            edit = 1;
+        } else {
+            assert_int_equal(p->ev, AKA_EVIDENCE_EXACT);
+            assert_true(p->wq == 5.0);
+        }
+    }
+    assert_true(edit);
+    w.ctx = &common;
+    aka__score_name(&ns, &q, &l, &w);
+    assert_true(fabs(ns.score - score_rare) < 1e-12);
+    aka__arena_dispose(&a);
+}
+
 static void test_match_score__out_of_memory(void **state)
 {
     (void)state;
@@ -398,6 +450,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__typo_in_patronymic),
     cmocka_unit_test(test_match_score__bad_input),
     cmocka_unit_test(test_match_score__cache_changes_nothing),
+    cmocka_unit_test(test_match_score__misspelling_weighs_as_spelt),
     cmocka_unit_test(test_match_score__out_of_memory),
 };
 
