@@ -949,8 +949,11 @@ static int set_strangers(eval_ctx *c, report *rep)
         return AKA_ENOMEM;
     for (uint32_t ei = 0; ei < c->s->n_entities; ei++) {
         const aka_entity *e = c->s->entities[ei];
+        /* a name holding alternatives ("X (Y)", "X / Y") would give a
+         * word of one as the query's, and the query would name Y */
         if (e->schema == AKA_SCHEMA_PERSON && !e->names[0].non_latin &&
-            strchr(e->names[0].full, ' '))
+            strchr(e->names[0].full, ' ') &&
+            !strpbrk(e->names[0].full, "()/;"))
             persons[np++] = ei;
     }
     for (int g = 0; g < 2 && rc == AKA_OK; g++) {
