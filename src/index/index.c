@@ -84,6 +84,14 @@ static size_t key_term(char *out, size_t cap, const aka__part *p)
     return n < cap ? n : cap - 1;
 }
 
+/* The 'W' term of a Latin form (INDEX-5), cut as other terms are. */
+static uint64_t word_term(const char *latin)
+{
+    size_t len = strlen(latin);
+
+    return aka__ix_term_hash('W', latin, len < TERM_MAX ? len : TERM_MAX - 1);
+}
+
 double aka__ix_idf(const void *ctx, const aka__part *p)
 {
     const aka_screener *s = ctx;
@@ -364,11 +372,17 @@ static int post(void *ctx, unsigned part, uint64_t h, float factor)
     return AKA_OK;
 }
 
-/* Post the terms of form `id`, which name n stands for. */
+/* Post the terms of form `id`, which name n stands for, and the Latin
+ * form of each of its parts in 'W' (INDEX-5). */
 static int index_form(builder *b, const aka__name *n, uint32_t id)
 {
+    int rc;
+
     b->form = id;
-    return aka__ix_name_terms(n, 0, post, b) < 0 ? AKA_ENOMEM : AKA_OK;
+    rc = aka__ix_name_terms(n, 0, post, b);
+    for (size_t k = 0; k < n->n && rc >= 0; k++)
+        rc = post(b, (unsigned)k, word_term(n->parts[k].latin), 1);
+    return rc < 0 ? AKA_ENOMEM : AKA_OK;
 }
 
 /* Lay the pairs out as postings: counting sort by term (stable, so each
@@ -706,8 +720,19 @@ int aka__ix_set_weights(aka_screener *s, int parts)
 
 void aka__ix_name_weights(const aka__weights *w, aka__name *n)
 {
-    for (size_t k = 0; k < n->n; k++)
-        n->parts[k].weight = (float)aka__part_weight(w, &n->parts[k]);
+    const aka_screener *s = w->idf == aka__ix_idf ? w->ctx : NULL;
+
+    for (size_t k = 0; k < n->n; k++) {
+        aka__part *p = &n->parts[k];
+        p->weight = (float)aka__part_weight(w, p);
+        if (s) {
+            uint32_t from, to;
+            aka__ix_posting(s, aka__ix_find(&s->terms,
+                                            word_term(p->latin)),
+                            &from, &to);
+            p->known = to > from;
+        }
+    }
 }
 
 size_t aka_screener_entity_count(const aka_screener *s)

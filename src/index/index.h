@@ -13,6 +13,9 @@
  *       two neighbouring parts look up their joined key in 'K'      INDEX-3
  *   'A' the key of what follows abd in a compound (Abdul Basir: BSR),
  *       which a query part's key looks up                         INDEX-4
+ *   'W' the Latin form exactly as written: not walked for candidates,
+ *       it tells whether a query part is some listed name's word
+ *       (aka__ix_name_weights sets aka__part.known)                INDEX-5
  * A query part looks up its Latin form and its deletions in 'L', its key
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives
@@ -110,7 +113,10 @@ int aka__ix_non_latin(const aka__ix_name *n);
  * `parts` is 0, when a snapshot brought them) and each form's total. */
 int aka__ix_set_weights(aka_screener *s, int parts);
 
-/** Cache the weight of each part of `n` in the part. */
+/** Cache the weight of each part of `n` in the part, and whether the
+ * screener's lists hold a part written as it is (aka__part.known: its
+ * Latin form is posted in 'W'); w->ctx is the screener when w->idf is
+ * aka__ix_idf, else known is left as it is. */
 void aka__ix_name_weights(const aka__weights *w, aka__name *n);
 
 /** idf of a part's 'K' term (aka__weights callback); ctx: the screener. */

@@ -38,7 +38,7 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 4u
+#define SNAP_FORMAT 5u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TKEYS, S_TIDS, S_POFF,
@@ -410,6 +410,7 @@ static int open_names(aka_screener *s, const opening *o)
         parts[k].script = sp[k].script;
         parts[k].kind = sp[k].kind;
         parts[k].family = sp[k].family;
+        parts[k].known = 0; /* a query part's flag (names.h) */
         parts[k].weight = sp[k].weight;
         if (u.bad || !parts[k].text || !parts[k].latin || !parts[k].key ||
             !parts[k].key2 ||

@@ -5,7 +5,10 @@
  * HOW A NAME SCORE IS MADE (RULE-SCORE-*)
  *   1. Each query part is compared with each list part (part_sim): exact,
  *      folded, transliterated, phonetic-key and edit-distance evidence;
- *      the best gives the similarity (1.0 only for identical text). SCORE-1
+ *      the best gives the similarity (1.0 only for identical text).
+ *      Edit evidence from a query word that the lists hold as written
+ *      counts less: it is more often another name than a misspelling.
+ *                                                                  SCORE-1
  *   2. Parts are aligned greedily, best pair first, regardless of order;
  *      a pair counts when its similarity is at least 0.70. A part left
  *      over may match two adjacent parts of the other side joined
@@ -91,7 +94,8 @@ typedef struct {
 void aka__score_name(aka__name_score *out, const aka__name *q,
                      const aka__name *l, const aka__weights *w);
 
-/** Similarity of two parts and its evidence (RULE-SCORE-1). */
+/** Similarity of query part q and list part l and its evidence
+ * (RULE-SCORE-1). */
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev);
 

@@ -353,6 +353,7 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
     p->script = (uint8_t)sc;
     p->kind = (uint8_t)kind;
     p->family = 0;
+    p->known = 0;
     p->weight = -1;
     if (!p->text || !p->latin || !p->key || !p->key2)
         return AKA_ENOMEM;

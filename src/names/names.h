@@ -57,6 +57,8 @@ typedef struct {
     uint8_t script;     /* aka__script of the part */
     uint8_t kind;       /* aka__part_kind */
     uint8_t family;     /* 1: the list marks this part as the surname */
+    uint8_t known;      /* 1: the screener's lists hold a part written
+                           so (aka__ix_name_weights); 0 until then */
     float weight;       /* what the part weighs (aka__part_weight) once a
                            screener has set it; -1 until then */
 } aka__part;
