@@ -1022,6 +1022,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         uint32_t from, to;
         const uint32_t *id, *end;
         float wt = lk.weight[l->part];
+        float first = wt * (float)l->level / LEVELS; /* acc_add from 0 */
         /* a local count: the stores below may not change it */
         size_t touched = x->n_touched;
         int open = touched < CAND_OPEN;
@@ -1044,8 +1045,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                 x->touched[touched] = *id;
                 /* acc_add from nothing, written without reading it */
                 x->acc[touched++] = (acc_t){
-                    (uint64_t)l->level << (4 * l->part),
-                    wt * (float)l->level / LEVELS};
+                    (uint64_t)l->level << (4 * l->part), first};
             }
         }
         x->n_touched = touched;

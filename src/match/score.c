@@ -2,7 +2,6 @@
  * match/score.c: name-against-name scoring with alignment (match/match.h,
  * RULE-SCORE-*), the aka_hits container and aka_compare().
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "match/match.h"
@@ -736,20 +735,32 @@ void aka_hits_free(aka_hits *hits)
     aka__free(hits);
 }
 
-/* "a b" text of parts i and (optionally) i2, copied into the arena. */
+/* "a b" text of parts i and (optionally) i2, copied into the arena;
+ * NULL when i < 0 or out of memory. */
 static const char *part_text(aka__arena *a, const aka__name *n, int i,
                              int i2, int latin)
 {
-    char buf[512];
-    const aka__part *p, *p2;
+    const char *s, *s2 = "";
+    size_t len, len2 = 0;
+    char *out;
 
     if (i < 0)
         return NULL;
-    p = &n->parts[i];
-    p2 = i2 >= 0 ? &n->parts[i2] : NULL;
-    snprintf(buf, sizeof(buf), "%s%s%s", latin ? p->latin : p->text,
-             p2 ? " " : "", p2 ? (latin ? p2->latin : p2->text) : "");
-    return aka__arena_strndup(a, buf, strlen(buf));
+    s = latin ? n->parts[i].latin : n->parts[i].text;
+    if (i2 >= 0)
+        s2 = latin ? n->parts[i2].latin : n->parts[i2].text;
+    len = strlen(s);
+    len2 = i2 >= 0 ? strlen(s2) + 1 : 0; /* with the space */
+    out = aka__arena_alloc(a, len + len2 + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, s, len);
+    if (len2) {
+        out[len] = ' ';
+        memcpy(out + len + 1, s2, len2 - 1);
+    }
+    out[len + len2] = '\0';
+    return out;
 }
 
 int aka__hit_fill(aka_hit *hit, aka__arena *a, const aka__name_score *ns,

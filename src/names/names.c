@@ -18,7 +18,7 @@ const char *aka__part_kind_name(aka__part_kind k)
 static int in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (!strcmp(w, *list))
+        if (w[0] == (*list)[0] && !strcmp(w, *list)) /* most differ at once */
             return 1;
     return 0;
 }
