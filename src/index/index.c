@@ -39,9 +39,9 @@ long aka__ix_find(const aka__termtab *t, uint64_t h)
         return -1;
     mask = t->cap - 1;
     i = (size_t)(h ^ (h >> 29)) & mask;
-    for (size_t probes = 0; t->keys[i] && probes < t->cap; probes++) {
-        if (t->keys[i] == h)
-            return t->ids[i] < t->n ? (long)t->ids[i] : -1;
+    for (size_t probes = 0; t->slots[i].key && probes < t->cap; probes++) {
+        if (t->slots[i].key == h)
+            return (long)i;
         i = (i + 1) & mask;
     }
     return -1;
@@ -51,10 +51,10 @@ void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
                      uint32_t *to)
 {
     *from = *to = 0;
-    if (t < 0 || (size_t)t >= s->terms.n)
+    if (t < 0 || (size_t)t >= s->terms.cap)
         return;
-    *from = s->post.off[t];
-    *to = s->post.off[t + 1];
+    *from = s->terms.slots[t].from;
+    *to = s->terms.slots[t].to;
     if (*from > *to || *to > s->post.n_ids)
         *from = *to = 0;
 }
@@ -387,16 +387,18 @@ static int index_form(builder *b, const aka__name *n, uint32_t id)
 
 /* Lay the pairs out as postings: counting sort by term (stable, so each
  * term's names ascend), then a name posted twice under one term is kept
- * once. Hands the term table and postings over to the screener. */
+ * once. Hands the term table, each slot with its postings' range, and
+ * the postings over to the screener. */
 static int layout(aka_screener *s, builder *b)
 {
     uint32_t *off = aka__calloc(b->n + 1, sizeof(*off));
     uint32_t *fill = aka__malloc((b->n + 1) * sizeof(*fill));
     uint32_t *ids = aka__malloc((b->np ? b->np : 1) * sizeof(*ids));
+    aka__term *slots = aka__calloc(b->cap ? b->cap : 1, sizeof(*slots));
     size_t w = 0;
     int rc = AKA_ENOMEM;
 
-    if (!off || !fill || !ids)
+    if (!off || !fill || !ids || !slots)
         goto done;
     for (size_t i = 0; i < b->np; i++)
         off[b->pt[i] + 1]++;
@@ -413,20 +415,22 @@ static int layout(aka_screener *s, builder *b)
                 ids[w++] = ids[k];
     }
     off[b->n] = (uint32_t)w;
-    s->terms = (aka__termtab){b->keys, b->ids, b->cap, b->n};
-    s->post = (aka__postings){off, ids, w};
-    s->heap[0] = b->keys;
-    s->heap[1] = b->ids;
-    s->heap[2] = off;
-    s->heap[3] = ids;
-    b->keys = NULL;
-    b->ids = NULL;
-    off = ids = NULL;
+    for (size_t j = 0; j < b->cap; j++)
+        if (b->keys[j])
+            slots[j] = (aka__term){b->keys[j], off[b->ids[j]],
+                                   off[b->ids[j] + 1]};
+    s->terms = (aka__termtab){slots, b->cap, b->n};
+    s->post = (aka__postings){ids, w};
+    s->heap[0] = slots;
+    s->heap[1] = ids;
+    slots = NULL;
+    ids = NULL;
     rc = AKA_OK;
 done:
     aka__free(off);
     aka__free(fill);
     aka__free(ids);
+    aka__free(slots);
     return rc;
 }
 
@@ -535,8 +539,8 @@ static int layout_forms(aka_screener *s, const builder *b)
     s->form_off = off;
     s->form_names = names;
     s->n_forms = b->n_forms;
-    s->heap[4] = off;
-    s->heap[5] = names;
+    s->heap[2] = off;
+    s->heap[3] = names;
     return AKA_OK;
 }
 

@@ -57,17 +57,23 @@ typedef struct {
     aka__name parsed;
 } aka__ix_name;
 
-/* Term hash -> term id, open addressing with linear probing. */
+/* One slot of the term table: a term and where its postings lie, side
+ * by side, so that looking a term up costs one cache miss. */
 typedef struct {
-    const uint64_t *keys; /* cap slots, 0 = empty */
-    const uint32_t *ids;  /* cap slots */
-    size_t cap;           /* power of two (or 0) */
-    size_t n;             /* terms */
+    uint64_t key;       /* the term's hash; 0 = an empty slot */
+    uint32_t from, to;  /* its forms: the postings' ids[from .. to) */
+} aka__term;
+
+/* Term hash -> slot, open addressing with linear probing; a term is
+ * named by its slot. */
+typedef struct {
+    const aka__term *slots; /* cap slots */
+    size_t cap;             /* power of two (or 0) */
+    size_t n;               /* terms */
 } aka__termtab;
 
-/* Postings: ids of forms for each term id. */
+/* Postings: the ids of the forms of each term, term after term. */
 typedef struct {
-    const uint32_t *off; /* n_terms + 1 offsets into ids */
     const uint32_t *ids;
     size_t n_ids;
 } aka__postings;
@@ -91,7 +97,7 @@ struct aka_screener {
                                     them by pointer) */
     aka__termtab terms;
     aka__postings post;
-    void *heap[6];               /* the tables' memory when built here
+    void *heap[4];               /* the tables' memory when built here
                                     (NULL when a snapshot maps them) */
     void *map;                   /* the mapped snapshot, or NULL */
     size_t map_len;
@@ -126,9 +132,9 @@ double aka__ix_idf(const void *ctx, const aka__part *p);
 uint64_t aka__ix_term_hash(char space, const char *s, size_t len);
 
 /**
- * Term id of hash `h`, or -1. A mapped snapshot's tables are checked as
- * they are used, not when opened: a probe ends after `cap` slots, an id
- * must be below `n`, and aka__ix_posting() checks the range it returns.
+ * The slot of term `h` (the term's id), or -1. A mapped snapshot's tables
+ * are checked as they are used, not when opened: a probe ends after `cap`
+ * slots, and aka__ix_posting() checks the range it returns.
  */
 long aka__ix_find(const aka__termtab *t, uint64_t h);
 

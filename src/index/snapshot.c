@@ -14,8 +14,8 @@
  *     LISTS    the lists as words (lists/serial.c)
  *     NAMES    one snap_name per indexed list name
  *     PARTS    one snap_part per name part
- *     TKEYS TIDS POFF PIDS   the term table and postings (index/index.h),
- *              used in place
+ *     TERMS PIDS   the term table (aka__term slots) and the postings
+ *              (index/index.h), used in place
  *     FOFF FNAMES   the names of each form (index/index.h), used in place
  * Opening checks every count and offset of the lists and names; the index
  * tables are checked as they are used (index/index.h), so even a file with
@@ -41,8 +41,8 @@
 #define SNAP_FORMAT 5u
 #define SNAP_BYTE_ORDER 0x01020304u
 
-enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TKEYS, S_TIDS, S_POFF,
-       S_PIDS, S_FOFF, S_FNAMES, S_COUNT };
+enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TERMS, S_PIDS, S_FOFF,
+       S_FNAMES, S_COUNT };
 enum { M_LISTS, M_ENTITIES, M_NAMES, M_PARTS, M_TERMS, M_TCAP, M_PIDS,
        M_FORMS, M_COUNT };
 
@@ -56,6 +56,7 @@ typedef struct {
     uint32_t n_sections;
     uint32_t reserved;
 } snap_header;
+_Static_assert(sizeof(aka__term) == 16, "a term slot has no padding");
 _Static_assert(sizeof(snap_header) == AKA_SNAP_HEADER_BYTES,
                "index.h: AKA_SNAP_HEADER_BYTES");
 
@@ -177,7 +178,7 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
     meta[M_NAMES] = s->n_names;
     meta[M_TERMS] = s->terms.n;
     meta[M_TCAP] = s->terms.cap;
-    meta[M_PIDS] = s->post.off[s->terms.n];
+    meta[M_PIDS] = s->post.n_ids;
     meta[M_FORMS] = s->n_forms;
     data[S_META] = meta;
     len[S_META] = sizeof(meta);
@@ -189,12 +190,8 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
     len[S_NAMES] = names.len;
     data[S_PARTS] = parts.ptr;
     len[S_PARTS] = parts.len;
-    data[S_TKEYS] = s->terms.keys;
-    len[S_TKEYS] = s->terms.cap * sizeof(*s->terms.keys);
-    data[S_TIDS] = s->terms.ids;
-    len[S_TIDS] = s->terms.cap * sizeof(*s->terms.ids);
-    data[S_POFF] = s->post.off;
-    len[S_POFF] = (s->terms.n + 1) * sizeof(*s->post.off);
+    data[S_TERMS] = s->terms.slots;
+    len[S_TERMS] = s->terms.cap * sizeof(*s->terms.slots);
     data[S_PIDS] = s->post.ids;
     len[S_PIDS] = meta[M_PIDS] * sizeof(*s->post.ids);
     data[S_FOFF] = s->form_off;
@@ -336,15 +333,12 @@ static int check_header(opening *o)
 static int check_tables(const opening *o)
 {
     const uint64_t *m = o->meta;
-    const uint64_t *keys = o->sec[S_TKEYS];
-    const uint32_t *ids = o->sec[S_TIDS], *off = o->sec[S_POFF];
+    const aka__term *slots = o->sec[S_TERMS];
     const uint32_t *pids = o->sec[S_PIDS];
 
     if (m[M_TCAP] & (m[M_TCAP] - 1) || m[M_TERMS] >= m[M_TCAP] + !m[M_TCAP] ||
         m[M_TCAP] > o->size || m[M_PIDS] > o->size ||
-        o->len[S_TKEYS] != m[M_TCAP] * sizeof(*keys) ||
-        o->len[S_TIDS] != m[M_TCAP] * sizeof(*ids) ||
-        o->len[S_POFF] != (m[M_TERMS] + 1) * sizeof(*off) ||
+        o->len[S_TERMS] != m[M_TCAP] * sizeof(*slots) ||
         o->len[S_PIDS] != m[M_PIDS] * sizeof(*pids))
         return damaged(o, "index table sizes");
     /* the contents are checked where they are used (index.h) */
@@ -508,9 +502,9 @@ int aka_snapshot_open(aka_screener **out, const char *path)
         (rc = open_lists(s, &o)) < 0 || (rc = open_names(s, &o)) < 0 ||
         (rc = open_forms(s, &o)) < 0)
         goto done;
-    s->terms = (aka__termtab){o.sec[S_TKEYS], o.sec[S_TIDS], o.meta[M_TCAP],
+    s->terms = (aka__termtab){o.sec[S_TERMS], o.meta[M_TCAP],
                               o.meta[M_TERMS]};
-    s->post = (aka__postings){o.sec[S_POFF], o.sec[S_PIDS], o.meta[M_PIDS]};
+    s->post = (aka__postings){o.sec[S_PIDS], o.meta[M_PIDS]};
     *out = s;
     s = NULL;
     rc = AKA_OK;

@@ -39,7 +39,11 @@ run search --index "$tmp/cut.snap" "x"
 check "truncated snapshot: exit 2" test $rc -eq 2
 check "truncated named" grep -q "cut.snap: truncated" "$tmp/err"
 cp "$tmp/un.snap" "$tmp/bad.snap"
-printf '\x55' | dd of="$tmp/bad.snap" bs=1 seek=300000 conv=notrunc 2>/dev/null
+# one byte turned into another (its bits flipped, whatever it held)
+b=$(od -An -tu1 -j 300000 -N 1 "$tmp/bad.snap" | tr -d ' ')
+printf "\\$(printf '%03o' $((b ^ 255)))" |
+  dd of="$tmp/bad.snap" bs=1 seek=300000 conv=notrunc 2>/dev/null
+check "the byte changed" test "$(cmp "$tmp/un.snap" "$tmp/bad.snap" | wc -l)" -eq 1
 run screen --index "$tmp/bad.snap" "$tmp/in.csv"
 check "damaged snapshot: exit 2" test $rc -eq 2
 check "damage named" grep -q "bad.snap: damaged snapshot: checksum" "$tmp/err"

@@ -22,7 +22,7 @@
 #define HEADER_SIZE 56
 #define CHECKSUM_AT 24
 #define SECTION_BYTES 24
-#define SECTION_FOFF 9
+#define SECTION_FOFF 7
 
 static char path[256];
 
