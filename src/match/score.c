@@ -257,20 +257,27 @@ static double jw_bound(const char *a, const char *b)
 #define SIM_OTHER_WORD 0.85
 #define OTHER_WORD_MIN 5
 
+/* Whether strings a and b are equal; most pairs of parts that a query
+ * meets differ at their first byte, which answers without a call. */
+static int same(const char *a, const char *b)
+{
+    return a[0] == b[0] && !strcmp(a, b);
+}
+
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
 {
     double best = 0, s;
-    size_t kq = strlen(q->key), kl = strlen(l->key);
+    size_t kq, kl;
     int arabic = q->script == AKA_SCRIPT_ARABIC ||
                  l->script == AKA_SCRIPT_ARABIC;
 
     *ev = AKA_EVIDENCE_NONE;
-    if (!strcmp(q->text, l->text)) {
+    if (same(q->text, l->text)) {
         *ev = AKA_EVIDENCE_EXACT;
         return SIM_EXACT;
     }
-    if (q->latin[0] && !strcmp(q->latin, l->latin)) {
+    if (q->latin[0] && same(q->latin, l->latin)) {
         *ev = q->script == l->script ? AKA_EVIDENCE_FOLDED
                                      : AKA_EVIDENCE_TRANSLITERATED;
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
@@ -279,11 +286,13 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
      * evidence is left (or a glued article or abd, which share most
      * letters): when even the best Jaro-Winkler the two letter sets allow
      * is below what edit evidence needs, they do not match. */
-    if (!arabic && strcmp(q->key, l->key) && !q->key2[0] && !l->key2[0] &&
+    if (!arabic && !same(q->key, l->key) && !q->key2[0] && !l->key2[0] &&
         !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
-          strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) &&
+          !same(q->text, q->latin) && !same(l->text, l->latin)) &&
         jw_bound(q->latin, l->latin) < SIM_EDIT_MIN_JW)
         return 0;
+    kq = strlen(q->key);
+    kl = strlen(l->key);
     s = !arabic && q->latin[0] && l->latin[0] ? jw(q->latin, l->latin) : 0;
     if (kq && kq == kl && (!strcmp(q->key, l->key) ||
                            (arabic && arabic_key_eq(q->key, l->key)))) {
