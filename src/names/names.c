@@ -54,6 +54,18 @@ static const char *const legal_forms[] = {
     "otkrytoe", "publichnoe", "tovarishchestvo", "ogranichennoi",
     "otvetstvennostiu", "gosudarstvennoe", "unitarnoe", "predpriyatie",
     "predpriiatie", "federalnoe", "kompaniya", "firma", "liability",
+    /* the same words as aka transliterates them, and as lists write them */
+    "gosudarstvennoye", "unitarnoye", "predpriyatiye", "federalnoye",
+    "obschestvo", "obshestvo", "aktcionernoe",
+    /* RULE-NAME-5: what kind of organisation it is, which lists
+     * translate (Zavod Polet, Polet Plant) */
+    "nauchno", "proizvodstvennoye", "proizvodstvennoe", "issledovatelski",
+    "issledovatelskiy", "issledovatelskii", "institut", "zavod", "tsentr",
+    "obyedineniye", "obedinenie", "uchrezhdeniye", "uchrezhdenie",
+    "konstruktorskoye", "konstruktorskoe", "byuro", "kombinat", "fabrika",
+    "research", "production", "scientific", "institute", "plant",
+    "factory", "center", "centre", "association", "bureau", "design",
+    "enterprises", "industries", "manufacturing",
     "partnership", "joint", "stock", "public", "closed", "enterprise",
     "unitary", "sharikat", "sherkat", "shirkat", "mahduda", "masuliya",
     "muassasa", "private", "pvt", "societe", "sociedad", "anonima",

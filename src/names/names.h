@@ -14,8 +14,10 @@
  *     da, del, der, la, le, di, du, dos, das) match but weigh little NAME-3
  *   - titles and honorifics (mullah, haji, sheikh, dr, mr, maulvi...)
  *     never count as identity                                      NAME-4
- *   - organisation legal forms (llc, ltd, ooo, jsc, gmbh, sa...) weigh
- *     little                                                       NAME-5
+ *   - organisation legal forms (llc, ltd, ooo, jsc, gmbh, sa...) and the
+ *     words that say what kind of organisation it is (plant, institute,
+ *     research; zavod, institut, nauchno), which lists translate where
+ *     they transliterate the name proper, weigh little         NAME-5
  *   - everything else is a name part.
  *
  * HOW A KEY IS MADE (RULE-KEY-*), from the part's Latin form:

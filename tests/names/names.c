@@ -99,6 +99,23 @@ static void test_names_names__kinds(void **state)
     assert_int_equal(n.parts[4].kind, AKA_PART_ARTICLE);  /* RULE-NAME-1 */
     assert_int_equal(n.parts[6].kind, AKA_PART_LEGAL);    /* RULE-NAME-5 */
     assert_int_equal(n.parts[5].script, AKA_SCRIPT_LATIN);
+    /* RULE-NAME-5: legal forms as aka transliterates them, and the words
+     * of an organisation's kind, which lists translate: all weak but the
+     * name proper */
+    s = "Федеральное Государственное Унитарное Предприятие "
+        "Научно-Исследовательский Институт Полет";
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    assert_int_equal(n.n, 8);
+    for (size_t i = 0; i < 7; i++)
+        assert_int_equal(n.parts[i].kind, AKA_PART_LEGAL);
+    assert_int_equal(n.parts[7].kind, AKA_PART_NAME);
+    s = "Polet Research and Production Plant";
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    assert_int_equal(n.n, 5);
+    assert_int_equal(n.parts[0].kind, AKA_PART_NAME);
+    assert_int_equal(n.parts[1].kind, AKA_PART_LEGAL);
+    assert_int_equal(n.parts[3].kind, AKA_PART_LEGAL);
+    assert_int_equal(n.parts[4].kind, AKA_PART_LEGAL);
     aka__arena_dispose(&a);
 }
 
