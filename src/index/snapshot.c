@@ -404,7 +404,7 @@ static int open_names(aka_screener *s, const opening *o)
         parts[k].script = sp[k].script;
         parts[k].kind = sp[k].kind;
         parts[k].family = sp[k].family;
-        parts[k].known = 0; /* a query part's flag (names.h) */
+        parts[k].known = 1; /* a list part is a listed word (names.h) */
         parts[k].weight = sp[k].weight;
         if (u.bad || !parts[k].text || !parts[k].latin || !parts[k].key ||
             !parts[k].key2 ||

@@ -750,7 +750,7 @@ static const char *part_text(aka__arena *a, const aka__name *n, int i,
                              int i2, int latin)
 {
     const char *s, *s2 = "";
-    size_t len, len2 = 0;
+    size_t len, len2;
     char *out;
 
     if (i < 0)
