@@ -2,7 +2,7 @@
  * index/index.h: the candidate index of a screener (RULE-INDEX-*).
  *
  * Every list name is parsed once (names stage). Each part is posted under
- * terms in three spaces, told apart by a leading byte:
+ * terms in spaces told apart by a leading byte:
  *   'K' the part's key (or "~latin" when the key is empty)      INDEX-1
  *   'D' the key with one letter deleted (keys of three letters or more)
  *   'L' the Latin form, whole and with one letter deleted (4-24 letters),
