@@ -262,8 +262,9 @@ size_t aka__name_key2(char *out, size_t cap, const char *latin)
         if (c[0] == 't' && c[1] == 'h') {
             w[n++] = 's'; /* ث */
             c++;
-        } else if (*c == 'u' && c != latin && c[1] && strchr("aiu", c[1])) {
-            w[n++] = 'v'; /* و before a vowel letter */
+        } else if (*c == 'u' && c != latin &&
+                   ((c[1] && strchr("aiu", c[1])) || c[-1] == 'a')) {
+            w[n++] = 'v'; /* و before a vowel letter, or after alef */
         } else {
             w[n++] = *c;
         }

@@ -165,6 +165,8 @@ static void test_names_names__second_reading(void **state)
         {"\xD9\x81\xD8\xAA\xD8\xAD\xD9\x8A", "FT"}, /* فتحي: Fathi */
         {"\xD8\xAC\xD9\x88\xD8\xA7\xD8\xAF", "YFD"}, /* جواد: Javad */
         {"\xD9\x85\xD8\xAD\xD9\x85\xD9\x88\xD8\xAF", ""}, /* محمود */
+        {"\xD8\xB3\xDB\x8C\xD8\xA7\xD9\x88\xD8\xB4", "SFX"}, /* سیاوش:
+                                                   Siavash, و after alef */
         {"Fathi", ""},                /* Latin: read one way only */
         {"\xD0\xA1\xD1\x8F\xD1\x80\xD0\xB3\xD0\xB5\xD0\xB9",
          "SRH"},                      /* Сяргей: Siarhei */
