@@ -390,14 +390,8 @@ static row *report_row(report *r, const char *set, const char *group)
     for (size_t i = 0; i < r->n; i++)
         if (!strcmp(r->rows[i].set, set) && !strcmp(r->rows[i].group, group))
             return &r->rows[i];
-    if (r->n == r->cap) {
-        size_t ncap = r->cap ? r->cap * 2 : 32;
-        row *p = aka__reallocarray(r->rows, ncap, sizeof(*p));
-        if (!p)
-            return NULL;
-        r->rows = p;
-        r->cap = ncap;
-    }
+    if (aka__grow((void **)&r->rows, &r->cap, r->n, sizeof(*r->rows), 32) < 0)
+        return NULL;
     memset(&r->rows[r->n], 0, sizeof(row));
     snprintf(r->rows[r->n].set, sizeof(r->rows[r->n].set), "%s", set);
     snprintf(r->rows[r->n].group, sizeof(r->rows[r->n].group), "%s", group);

@@ -1089,14 +1089,8 @@ static int collect(void *ctx, unsigned part, uint64_t h, float factor)
 
     (void)part;
     (void)factor;
-    if (t->n == t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 256;
-        uint64_t *v = aka__reallocarray(t->v, ncap, sizeof(*v));
-        if (!v)
-            return AKA_ENOMEM;
-        t->v = v;
-        t->cap = ncap;
-    }
+    if (aka__grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v), 256) < 0)
+        return AKA_ENOMEM;
     t->v[t->n++] = h;
     return AKA_OK;
 }

@@ -156,14 +156,8 @@ static int value_end(canon *c, aka_field field, const aka_name *name)
 
     if (!c->text.len)
         return AKA_OK;
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 32;
-        cval *p = aka__reallocarray(c->v, ncap, sizeof(*p));
-        if (!p)
-            return AKA_ENOMEM;
-        c->v = p;
-        c->cap = ncap;
-    }
+    if (aka__grow((void **)&c->v, &c->cap, c->n, sizeof(*c->v), 32) < 0)
+        return AKA_ENOMEM;
     key = aka__arena_strndup(c->arena, c->key.ptr ? c->key.ptr : "",
                              c->key.len);
     text = aka__arena_strndup(c->arena, c->text.ptr, c->text.len);
@@ -476,14 +470,9 @@ static int push_entry(aka_diff *d, aka_diff_kind kind, const aka_entity *o,
 {
     aka_diff_entry *e;
 
-    if (d->n == d->cap) {
-        size_t ncap = d->cap ? d->cap * 2 : 64;
-        aka_diff_entry *p = aka__reallocarray(d->entries, ncap, sizeof(*p));
-        if (!p)
-            return AKA_ENOMEM;
-        d->entries = p;
-        d->cap = ncap;
-    }
+    if (aka__grow((void **)&d->entries, &d->cap, d->n, sizeof(*d->entries),
+                  64) < 0)
+        return AKA_ENOMEM;
     e = &d->entries[d->n++];
     memset(e, 0, sizeof(*e));
     e->kind = kind;

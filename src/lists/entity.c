@@ -26,23 +26,6 @@ const char *aka_name_kind_name(aka_name_kind kind)
     return (unsigned)kind < AKA_NAME_KIND_COUNT ? names[kind] : "alias";
 }
 
-/* Grow *arr (of elem bytes) to hold one more than *n. */
-static int grow(void **arr, size_t *cap, size_t n, size_t elem)
-{
-    size_t ncap;
-    void *p;
-
-    if (n < *cap)
-        return AKA_OK;
-    ncap = *cap ? *cap * 2 : 8;
-    p = aka__reallocarray(*arr, ncap, elem);
-    if (!p)
-        return AKA_ENOMEM;
-    *arr = p;
-    *cap = ncap;
-    return AKA_OK;
-}
-
 void aka__eb_begin(aka__builder *b, const char *source)
 {
     memset(&b->e, 0, sizeof(b->e));
@@ -95,7 +78,8 @@ int aka__eb_name(aka__builder *b, aka_name_kind kind, const char *full,
         if (strlen(b->names[i].full) == len &&
             memcmp(b->names[i].full, t, len) == 0)
             return AKA_OK;
-    rc = grow((void **)&b->names, &b->cap_names, b->n_names, sizeof(*n));
+    rc =
+        aka__grow((void **)&b->names, &b->cap_names, b->n_names, sizeof(*n), 8);
     if (rc < 0)
         return rc;
     n = &b->names[b->n_names];
@@ -127,7 +111,7 @@ int aka__eb_field(aka__builder *b, aka__field f, const char *s, size_t len)
     for (size_t i = 0; i < v->count; i++)
         if (strlen(v->items[i]) == len && memcmp(v->items[i], t, len) == 0)
             return AKA_OK;
-    rc = grow((void **)&v->items, &v->cap, v->count, sizeof(*v->items));
+    rc = aka__grow((void **)&v->items, &v->cap, v->count, sizeof(*v->items), 8);
     if (rc < 0)
         return rc;
     copy = aka__eb_str(b, t, len, &rc);
@@ -150,7 +134,8 @@ int aka__eb_birth_date(aka__builder *b, const aka_birth_date *d)
              (o->text && d->text && !strcmp(o->text, d->text))))
             return AKA_OK;
     }
-    rc = grow((void **)&b->dates, &b->cap_dates, b->n_dates, sizeof(*nd));
+    rc = aka__grow((void **)&b->dates, &b->cap_dates, b->n_dates, sizeof(*nd),
+                   8);
     if (rc < 0)
         return rc;
     nd = &b->dates[b->n_dates];
@@ -182,7 +167,7 @@ int aka__eb_document(aka__builder *b, const char *type, const char *number,
             ((!b->docs[i].type && !type) ||
              (b->docs[i].type && type && !strcmp(b->docs[i].type, type))))
             return AKA_OK;
-    rc = grow((void **)&b->docs, &b->cap_docs, b->n_docs, sizeof(*d));
+    rc = aka__grow((void **)&b->docs, &b->cap_docs, b->n_docs, sizeof(*d), 8);
     if (rc < 0)
         return rc;
     d = &b->docs[b->n_docs];
@@ -241,8 +226,8 @@ int aka__eb_end(aka__builder *b)
 
     if (!e->source_id || !b->n_names)
         return AKA_EINVALID;
-    rc = grow((void **)&l->entities, &l->cap_entities, l->n_entities,
-              sizeof(*l->entities));
+    rc = aka__grow((void **)&l->entities, &l->cap_entities, l->n_entities,
+                   sizeof(*l->entities), 8);
     if (rc < 0)
         return rc;
     e->names = aka__arena_memdup(a, b->names, b->n_names, sizeof(*b->names));
@@ -431,8 +416,8 @@ int aka__parse_warn(aka__parse *p, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    rc = grow((void **)&l->warnings, &l->cap_warnings, l->n_warnings,
-              sizeof(*l->warnings));
+    rc = aka__grow((void **)&l->warnings, &l->cap_warnings, l->n_warnings,
+                   sizeof(*l->warnings), 8);
     if (rc < 0)
         return rc;
     copy = aka__arena_strndup(&l->arena, msg, strlen(msg));

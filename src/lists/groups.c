@@ -15,14 +15,9 @@ int aka__row_groups_add(aka__row_groups *g, const aka__csv *c, size_t pos,
 
     if (out)
         *out = NULL;
-    if (g->n_rows == g->cap_rows) {
-        size_t ncap = g->cap_rows ? g->cap_rows * 2 : 256;
-        aka__row *nr = aka__reallocarray(g->rows, ncap, sizeof(*nr));
-        if (!nr)
-            return AKA_ENOMEM;
-        g->rows = nr;
-        g->cap_rows = ncap;
-    }
+    if (aka__grow((void **)&g->rows, &g->cap_rows, g->n_rows, sizeof(*g->rows),
+                  256) < 0)
+        return AKA_ENOMEM;
     r = &g->rows[g->n_rows];
     memset(r, 0, sizeof(*r));
     r->pos = pos;

@@ -713,14 +713,8 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
 
 aka_hit *aka__hits_push(aka_hits *h)
 {
-    if (h->n == h->cap) {
-        size_t ncap = h->cap ? h->cap * 2 : 8;
-        aka_hit *p = aka__reallocarray(h->hits, ncap, sizeof(*p));
-        if (!p)
-            return NULL;
-        h->hits = p;
-        h->cap = ncap;
-    }
+    if (aka__grow((void **)&h->hits, &h->cap, h->n, sizeof(*h->hits), 8) < 0)
+        return NULL;
     memset(&h->hits[h->n], 0, sizeof(h->hits[0]));
     return &h->hits[h->n++];
 }

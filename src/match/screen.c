@@ -138,14 +138,9 @@ static int keep(screen_ctx *c, uint32_t id, uint32_t v, double sc)
          j = (j + 1) & c->slot_mask)
         ;
     if (!c->slot[j]) {
-        if (c->nb == c->cap) {
-            size_t ncap = c->cap ? c->cap * 2 : 256;
-            best_t *p = aka__reallocarray(c->best, ncap, sizeof(*p));
-            if (!p)
-                return AKA_ENOMEM;
-            c->best = p;
-            c->cap = ncap;
-        }
+        if (aka__grow((void **)&c->best, &c->cap, c->nb, sizeof(*c->best),
+                      256) < 0)
+            return AKA_ENOMEM;
         c->best[c->nb] = (best_t){entity, id, v, sc};
         c->slot[j] = (uint32_t)++c->nb;
         return AKA_OK;

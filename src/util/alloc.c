@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "aka/common.h"
 #include "util/alloc.h"
 
 static long fail_countdown = -1; /* < 0: never fail */
@@ -49,4 +50,20 @@ void *aka__reallocarray(void *ptr, size_t n, size_t size)
 void aka__free(void *ptr)
 {
     free(ptr);
+}
+
+int aka__grow(void **arr, size_t *cap, size_t n, size_t elem, size_t first)
+{
+    size_t ncap;
+    void *p;
+
+    if (n < *cap)
+        return AKA_OK;
+    ncap = *cap ? *cap * 2 : first;
+    p = aka__reallocarray(*arr, ncap, elem);
+    if (!p)
+        return AKA_ENOMEM;
+    *arr = p;
+    *cap = ncap;
+    return AKA_OK;
 }

@@ -17,6 +17,14 @@ void *aka__reallocarray(void *ptr, size_t n, size_t size);
 void aka__free(void *ptr);
 
 /**
+ * Make room for one more element in a growable array: *arr holds *cap
+ * elements of `elem` bytes, n of them used. When n has reached *cap, the
+ * capacity doubles (to `first` from nothing). Returns 0, or AKA_ENOMEM
+ * with *arr and *cap as they were. Call as aka__grow((void **)&a, ...).
+ */
+int aka__grow(void **arr, size_t *cap, size_t n, size_t elem, size_t first);
+
+/**
  * Test hook: make the allocation after the next `n` ones fail (n = 0 fails
  * the very next one); a negative n turns failure injection off. Not
  * thread-safe; tests only.

@@ -45,14 +45,10 @@ uint32_t aka__pack_ref(aka__pack *p, const char *s)
         goto oom;
     if (!added)
         return p->seen_off[id];
-    if ((size_t)id >= p->seen_cap) {
-        size_t ncap = p->seen_cap ? p->seen_cap * 2 : 1024;
-        uint32_t *o = aka__reallocarray(p->seen_off, ncap, sizeof(*o));
-        if (!o)
-            goto oom;
-        p->seen_off = o;
-        p->seen_cap = ncap;
-    }
+    /* ids come one at a time: id is at most the count so far */
+    if (aka__grow((void **)&p->seen_off, &p->seen_cap, (size_t)id,
+                  sizeof(*p->seen_off), 1024) < 0)
+        goto oom;
     if (p->pool.len + len + 1 > UINT32_MAX) {
         p->too_big = 1; /* offsets are 32-bit */
         goto oom;
