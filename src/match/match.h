@@ -55,10 +55,17 @@ typedef struct {
     uint8_t what;        /* AKA_SIM_* */
 } aka__sim_entry;
 
+/* A slot holds an entry when its bit in `used` is set; the entries of
+ * the others are not read, so a cache is made ready by clearing `used`
+ * and `n` alone (aka__sim_cache_clear), not its 32 KB of entries. */
 typedef struct {
-    aka__sim_entry e[AKA_SIM_CACHE_SLOTS]; /* l == NULL: empty */
+    uint64_t used[AKA_SIM_CACHE_SLOTS / 64];
+    aka__sim_entry e[AKA_SIM_CACHE_SLOTS];
     size_t n;
 } aka__sim_cache;
+
+/* Empty cache c, ready for a new query. */
+void aka__sim_cache_clear(aka__sim_cache *c);
 
 /* Weights of parts: by kind, and by key rarity when `idf` is given. */
 typedef struct {

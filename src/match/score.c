@@ -453,13 +453,25 @@ static int same_part(const aka__part *x, const aka__part *y)
            x->script == y->script && x->kind == y->kind;
 }
 
+void aka__sim_cache_clear(aka__sim_cache *c)
+{
+    memset(c->used, 0, sizeof(c->used));
+    c->n = 0;
+}
+
+/* 1 if slot k of cache c holds an entry. */
+static int sim_used(const aka__sim_cache *c, size_t k)
+{
+    return (c->used[k / 64] >> (k % 64)) & 1u;
+}
+
 /*
  * The slot of (what, query part i, list parts l and l2) in cache c: the
- * entry if it is there (its `l` set), else the free slot where it goes.
+ * entry's if it is there (*found 1), else the free slot where it goes.
  * The cache is at most half full, so a free slot is always found.
  */
-static aka__sim_entry *sim_slot(aka__sim_cache *c, uint8_t what, size_t i,
-                                const aka__part *l, const aka__part *l2)
+static size_t sim_slot(const aka__sim_cache *c, uint8_t what, size_t i,
+                       const aka__part *l, const aka__part *l2, int *found)
 {
     uint64_t h = ((uint64_t)(uintptr_t)l->text >> 3) * 31 + i * 4 + what;
     size_t k;
@@ -467,24 +479,28 @@ static aka__sim_entry *sim_slot(aka__sim_cache *c, uint8_t what, size_t i,
     if (l2)
         h = h * 31 + ((uint64_t)(uintptr_t)l2->text >> 3);
     h *= 0x9E3779B97F4A7C15ULL;
-    for (k = (size_t)(h >> 40) & (AKA_SIM_CACHE_SLOTS - 1); c->e[k].l;
+    for (k = (size_t)(h >> 40) & (AKA_SIM_CACHE_SLOTS - 1); sim_used(c, k);
          k = (k + 1) & (AKA_SIM_CACHE_SLOTS - 1)) {
         const aka__sim_entry *x = &c->e[k];
         if (x->what == what && x->part == i && same_part(x->l, l) &&
-            (!l2 || same_part(x->l2, l2)))
-            break;
+            (!l2 || same_part(x->l2, l2))) {
+            *found = 1;
+            return k;
+        }
     }
-    return &c->e[k];
+    *found = 0;
+    return k;
 }
 
-/* Keep a similarity in the free slot e, while the cache is half full at
+/* Keep a similarity in free slot k, while the cache is half full at
  * most. */
-static void sim_keep(aka__sim_cache *c, aka__sim_entry *e, uint8_t what,
-                     size_t i, const aka__part *l, const aka__part *l2,
-                     double sim, aka_evidence ev)
+static void sim_keep(aka__sim_cache *c, size_t k, uint8_t what, size_t i,
+                     const aka__part *l, const aka__part *l2, double sim,
+                     aka_evidence ev)
 {
     if (c->n < AKA_SIM_CACHE_SLOTS / 2) {
-        *e = (aka__sim_entry){l, l2, sim, (uint8_t)i, (uint8_t)ev, what};
+        c->e[k] = (aka__sim_entry){l, l2, sim, (uint8_t)i, (uint8_t)ev, what};
+        c->used[k / 64] |= (uint64_t)1 << (k % 64);
         c->n++;
     }
 }
@@ -493,18 +509,19 @@ static void sim_keep(aka__sim_cache *c, aka__sim_entry *e, uint8_t what,
 static double cached_sim(aka__sim_cache *c, const aka__name *q, size_t i,
                          const aka__part *l, aka_evidence *ev)
 {
-    aka__sim_entry *e;
+    size_t k;
+    int found;
     double s;
 
     if (!c || i > UINT8_MAX)
         return aka__part_sim(&q->parts[i], l, ev);
-    e = sim_slot(c, AKA_SIM_PART, i, l, NULL);
-    if (e->l) {
-        *ev = (aka_evidence)e->ev;
-        return e->sim;
+    k = sim_slot(c, AKA_SIM_PART, i, l, NULL, &found);
+    if (found) {
+        *ev = (aka_evidence)c->e[k].ev;
+        return c->e[k].sim;
     }
     s = aka__part_sim(&q->parts[i], l, ev);
-    sim_keep(c, e, AKA_SIM_PART, i, l, NULL, s, *ev);
+    sim_keep(c, k, AKA_SIM_PART, i, l, NULL, s, *ev);
     return s;
 }
 
@@ -515,18 +532,19 @@ static double cached_joined(aka__sim_cache *c, const aka__name *q, size_t i,
 {
     const aka__part *l2 = list_join ? &l->parts[j + 1] : NULL;
     uint8_t what = list_join ? AKA_SIM_LIST_JOIN : AKA_SIM_QUERY_JOIN;
-    aka__sim_entry *e = NULL;
+    int cache = c && i <= UINT8_MAX, found = 0;
+    size_t k = 0;
     double s;
 
-    if (c && i <= UINT8_MAX) {
-        e = sim_slot(c, what, i, &l->parts[j], l2);
-        if (e->l)
-            return e->sim;
+    if (cache) {
+        k = sim_slot(c, what, i, &l->parts[j], l2, &found);
+        if (found)
+            return c->e[k].sim;
     }
     s = list_join ? joined_sim(&q->parts[i], &l->parts[j], l2)
                   : joined_sim(&l->parts[j], &q->parts[i], &q->parts[i + 1]);
-    if (e)
-        sim_keep(c, e, what, i, &l->parts[j], l2, s, AKA_EVIDENCE_JOINED);
+    if (cache)
+        sim_keep(c, k, what, i, &l->parts[j], l2, s, AKA_EVIDENCE_JOINED);
     return s;
 }
 

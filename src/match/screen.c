@@ -163,7 +163,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
     aka__weights w = c->w;
     size_t nc = 0;
 
-    memset(&sims, 0, sizeof(sims));
+    aka__sim_cache_clear(&sims);
     w.sims = &sims;
     if (c->o->exhaustive) {
         for (size_t f = 0; f < s->n_forms; f++)
