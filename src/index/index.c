@@ -1037,10 +1037,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
         id = s->post.ids + from;
         end = s->post.ids + to;
         for (; id < end; id++) {
-            uint64_t *word, bit = 1ull << (*id % 64);
-            if (*id >= s->n_forms)
-                continue; /* a damaged snapshot */
-            word = &x->seen[*id / 64];
+            uint64_t *word = &x->seen[*id / 64], bit = 1ull << (*id % 64);
             if (*word & bit) {
                 acc_add(&x->acc[x->slot[*id]], l->part, l->level, wt);
             } else if (open) {

@@ -72,7 +72,9 @@ typedef struct {
     size_t n;               /* terms */
 } aka__termtab;
 
-/* Postings: the ids of the forms of each term, term after term. */
+/* Postings: the ids of the forms of each term, term after term. Every id
+ * is below n_forms (a snapshot's are checked when it is opened), so the
+ * walk of a posting reads ids without a bound check. */
 typedef struct {
     const uint32_t *ids;
     size_t n_ids;

@@ -17,10 +17,10 @@
  *     TERMS PIDS   the term table (aka__term slots) and the postings
  *              (index/index.h), used in place
  *     FOFF FNAMES   the names of each form (index/index.h), used in place
- * Opening checks every count and offset of the lists and names; the index
- * tables are checked as they are used (index/index.h), so even a file with
- * a valid checksum can't make a query read out of bounds, and opening
- * reads them only once, for the checksum.
+ * Opening checks every count and offset of the lists and names, and that
+ * every posting names a form (the walk of postings reads no bound); the
+ * term table is checked as it is used (index/index.h). So even a file with
+ * a valid checksum can't make a query read out of bounds.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -341,7 +341,8 @@ static int check_tables(const opening *o)
         o->len[S_TERMS] != m[M_TCAP] * sizeof(*slots) ||
         o->len[S_PIDS] != m[M_PIDS] * sizeof(*pids))
         return damaged(o, "index table sizes");
-    /* the contents are checked where they are used (index.h) */
+    /* the term slots' ranges are checked where they are used, the
+     * posting ids with the forms (index.h) */
     return AKA_OK;
 }
 
@@ -438,10 +439,12 @@ static int open_names(aka_screener *s, const opening *o)
     return AKA_OK;
 }
 
-/* The names of each form: every form holds names, in bounds. */
+/* The names of each form: every form holds names, in bounds; every
+ * posting names a form. */
 static int open_forms(aka_screener *s, const opening *o)
 {
     const uint32_t *off = o->sec[S_FOFF], *names = o->sec[S_FNAMES];
+    const uint32_t *pids = o->sec[S_PIDS];
     uint64_t nf = o->meta[M_FORMS];
 
     if (nf > s->n_names || o->len[S_FOFF] != (nf + 1) * sizeof(*off) ||
@@ -454,6 +457,9 @@ static int open_forms(aka_screener *s, const opening *o)
     for (size_t i = 0; i < s->n_names; i++)
         if (names[i] >= s->n_names)
             return damaged(o, "forms");
+    for (uint64_t i = 0; i < o->meta[M_PIDS]; i++)
+        if (pids[i] >= nf) /* the walk reads no bound (index.h) */
+            return damaged(o, "postings");
     s->form_off = off;
     s->form_names = names;
     s->n_forms = nf;

@@ -22,6 +22,7 @@
 #define HEADER_SIZE 56
 #define CHECKSUM_AT 24
 #define SECTION_BYTES 24
+#define SECTION_PIDS 6
 #define SECTION_FOFF 7
 
 static char path[256];
@@ -178,6 +179,23 @@ static void test_index_snapshot__refused(void **state)
         write_file(bad, buf, len);
         assert_refused(bad, AKA_EINVALID, "forms");
         memcpy(buf + off + 4, &v, sizeof(v));
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+    }
+    /* a posting naming a form past the last, with a checksum that
+     * agrees: the walk reads posting ids unchecked */
+    {
+        uint64_t off, sum;
+        uint32_t v, big = 0x7ffffff0u;
+        memcpy(&off, buf + HEADER_SIZE + SECTION_PIDS * SECTION_BYTES + 8,
+               sizeof(off));
+        memcpy(&v, buf + off, sizeof(v));
+        memcpy(buf + off, &big, sizeof(big));
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+        write_file(bad, buf, len);
+        assert_refused(bad, AKA_EINVALID, "postings");
+        memcpy(buf + off, &v, sizeof(v));
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
     }
