@@ -940,19 +940,48 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
     return AKA_OK;
 }
 
-static int lookup_cmp(const void *x, const void *y)
+/* 1 if look-up a is walked before b: shorter postings first, then by
+ * term, so that the walk is reproducible. */
+static int walked_before(const lookup_t *a, const lookup_t *b)
 {
-    const lookup_t *a = x, *b = y;
+    return a->len < b->len || (a->len == b->len && a->term < b->term);
+}
 
-    if (a->len != b->len)
-        return a->len < b->len ? -1 : 1;
-    return a->term < b->term ? -1 : a->term > b->term;
+/* Sort a query's look-ups: insertion sort, stable and without a call per
+ * comparison, for the few dozen of a name (MAX_LOOKUPS at most). */
+static void sort_lookups(lookup_t *l, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        lookup_t v = l[i];
+        size_t j = i;
+        for (; j > 0 && walked_before(&v, &l[j - 1]); j--)
+            l[j] = l[j - 1];
+        l[j] = v;
+    }
 }
 
 /* Order candidates best first; ties by id, so results are reproducible. */
 static int better(const aka__ix_cand *a, const aka__ix_cand *b)
 {
     return a->acc > b->acc || (a->acc == b->acc && a->id < b->id);
+}
+
+/* Put c at h[i] of heap h[0..n) (the worst at h[0]) and sift it down to
+ * its place below. */
+static void sift_down(aka__ix_cand *h, size_t n, size_t i, aka__ix_cand c)
+{
+    for (;;) {
+        size_t k = 2 * i + 1;
+        if (k >= n)
+            break;
+        if (k + 1 < n && better(&h[k], &h[k + 1]))
+            k++; /* the worse child */
+        if (!better(&c, &h[k]))
+            break;
+        h[i] = h[k];
+        i = k;
+    }
+    h[i] = c;
 }
 
 /*
@@ -972,27 +1001,20 @@ static void keep_best(aka__ix_cand *h, size_t *n, size_t cap,
         h[i] = c;
         return;
     }
-    if (!cap || !better(&c, &h[0]))
-        return;
-    for (i = 0;;) {
-        size_t k = 2 * i + 1;
-        if (k >= *n)
-            break;
-        if (k + 1 < *n && better(&h[k], &h[k + 1]))
-            k++; /* the worse child */
-        if (!better(&c, &h[k]))
-            break;
-        h[i] = h[k];
-        i = k;
-    }
-    h[i] = c;
+    if (cap && better(&c, &h[0]))
+        sift_down(h, *n, 0, c);
 }
 
-static int cand_cmp(const void *x, const void *y)
+/* Sort heap h[0..n) best first: the worst, at the root, goes last, and
+ * so on (better() is a total order, so ties come out by id). */
+static void sort_heap(aka__ix_cand *h, size_t n)
 {
-    const aka__ix_cand *a = x, *b = y;
-
-    return better(a, b) ? -1 : better(b, a) ? 1 : 0;
+    while (n > 1) {
+        aka__ix_cand worst = h[0];
+        n--;
+        sift_down(h, n, 0, h[n]);
+        h[n] = worst;
+    }
 }
 
 int aka__ix_candidates(const aka_screener *s, const aka__name *q,
@@ -1020,7 +1042,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     rc = aka__ix_name_terms(q, 1, gather_lookup, &lk);
     if (rc < 0)
         goto done;
-    qsort(lk.l, lk.n, sizeof(*lk.l), lookup_cmp);
+    sort_lookups(lk.l, lk.n);
     for (size_t i = 0; i < lk.n; i++) {
         const lookup_t *l = &lk.l[i];
         uint32_t from, to;
@@ -1064,7 +1086,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
             continue;
         keep_best(out, &nc, max, (aka__ix_cand){id, rank});
     }
-    qsort(out, nc, sizeof(*out), cand_cmp);
+    sort_heap(out, nc);
     *n = nc;
 done:
     if (x)

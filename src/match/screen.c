@@ -358,12 +358,19 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     for (size_t v = 0; v < nv; v++)
         if (qv[v].name.n && gather(&c, &qv[v], (uint32_t)v) < 0)
             goto oom;
+    /* fields can only lower a score that is below the threshold: the
+     * entities below it are dropped unsorted */
+    {
+        size_t kept = 0;
+        for (size_t k = 0; k < c.nb; k++)
+            if (c.best[k].score >= opts->threshold)
+                c.best[kept++] = c.best[k];
+        c.nb = kept;
+    }
     if (c.nb > 1)
         qsort(c.best, c.nb, sizeof(*c.best), best_cmp);
     for (size_t k = 0; k < c.nb; k++) {
-        /* fields can only lower a score that is below the threshold */
-        if (c.best[k].score < opts->threshold ||
-            h->n >= 4 * max_hits + 16)
+        if (h->n >= 4 * max_hits + 16)
             break;
         if (make_hit(h, &c, &c.best[k], &qv[c.best[k].variant], &f,
                      alert) < 0)
