@@ -169,6 +169,7 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     char rest[TERM_MAX];
     size_t rlen = abd_rest(rest, sizeof(rest), p->latin);
     size_t k2len = strlen(p->key2);
+    size_t glued = aka__name_glued_article(p->latin);
     int rc;
 
     if (!tlen)
@@ -185,6 +186,10 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
             rc = emit(ctx, part, aka__ix_term_hash('A', rest, rlen), 1);
         if (rc >= 0 && k2len) /* ft'hi is also Fathi, juad Javad */
             rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 1);
+        if (rc >= 0 && glued) /* alshawakh: G shawakh */
+            rc =
+                emit(ctx, part,
+                     aka__ix_term_hash('G', p->latin + glued, llen - glued), 1);
         return rc;
     }
     /* looked up, strongest evidence first: a Latin form one letter
@@ -228,6 +233,12 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     if (rc >= 0 && key_dels)
         rc = emit_with_deletions(term, tlen, 0, 0, 1, 'D', 0.6f, emit, ctx,
                                  part);
+    /* an article glued on either side (INDEX-6): a list's alshawakh for
+     * shawakh, and a list's word of its own, as written, for alshawakh */
+    if (rc >= 0 && llen < TERM_MAX)
+        rc = emit(ctx, part, aka__ix_term_hash('G', p->latin, llen), 0.9f);
+    if (rc >= 0 && glued)
+        rc = emit(ctx, part, word_term(p->latin + glued), 0.9f);
     return rc;
 }
 
@@ -372,17 +383,22 @@ static int post(void *ctx, unsigned part, uint64_t h, float factor)
     return AKA_OK;
 }
 
-/* Post the terms of form `id`, which name n stands for, and the Latin
- * form of each of its parts in 'W' (INDEX-5). */
+/* Emit what list name n is posted under: its terms, and the Latin form
+ * of each of its parts in 'W' (INDEX-5). */
+static int form_terms(const aka__name *n, emit_fn emit, void *ctx)
+{
+    int rc = aka__ix_name_terms(n, 0, emit, ctx);
+
+    for (size_t k = 0; k < n->n && rc >= 0; k++)
+        rc = emit(ctx, (unsigned)k, word_term(n->parts[k].latin), 1);
+    return rc;
+}
+
+/* Post the terms of form `id`, which name n stands for. */
 static int index_form(builder *b, const aka__name *n, uint32_t id)
 {
-    int rc;
-
     b->form = id;
-    rc = aka__ix_name_terms(n, 0, post, b);
-    for (size_t k = 0; k < n->n && rc >= 0; k++)
-        rc = post(b, (unsigned)k, word_term(n->parts[k].latin), 1);
-    return rc < 0 ? AKA_ENOMEM : AKA_OK;
+    return form_terms(n, post, b) < 0 ? AKA_ENOMEM : AKA_OK;
 }
 
 /* Lay the pairs out as postings: counting sort by term (stable, so each
@@ -1138,7 +1154,8 @@ static int name_terms(termset *t, const char *s, size_t len, int query)
             rc = query ? aka__error(rc, "name: invalid UTF-8") : AKA_OK;
             continue; /* a list name that can't be parsed isn't indexed */
         }
-        rc = aka__ix_name_terms(&n, query, collect, t);
+        rc = query ? aka__ix_name_terms(&n, 1, collect, t)
+                   : form_terms(&n, collect, t);
     }
     aka__arena_dispose(&a);
     return rc;

@@ -13,9 +13,12 @@
  *       two neighbouring parts look up their joined key in 'K'      INDEX-3
  *   'A' the key of what follows abd in a compound (Abdul Basir: BSR),
  *       which a query part's key looks up                         INDEX-4
- *   'W' the Latin form exactly as written: not walked for candidates,
- *       it tells whether a query part is some listed name's word
- *       (aka__ix_name_weights sets aka__part.known)                INDEX-5
+ *   'W' the Latin form exactly as written: it tells whether a query
+ *       part is some listed name's word (aka__ix_name_weights sets
+ *       aka__part.known)                                           INDEX-5
+ *   'G' what follows an article glued to the part (alshawakh: shawakh),
+ *       which a query part's Latin form looks up; a query part with a
+ *       glued article looks up what follows it in 'W'               INDEX-6
  * A query part looks up its Latin form and its deletions in 'L', its key
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives

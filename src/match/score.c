@@ -61,25 +61,6 @@ static size_t dl(const char *a, const char *b)
     return d;
 }
 
-/* Articles that get glued to a name (albaghdadi, elhassan, ashshami). */
-static size_t glued_article(const char *latin)
-{
-    static const char *const arts[] = {"al", "el", "ad", "ar", "as", "at",
-                                       "az", "an", "ash", "ul", "ed", "es",
-                                       NULL};
-    size_t n;
-
-    if (latin[0] != 'a' && latin[0] != 'e' && latin[0] != 'u')
-        return 0;
-    n = strlen(latin);
-    for (const char *const *a = arts; *a; a++) {
-        size_t k = strlen(*a);
-        if (n >= k + 3 && !strncmp(latin, *a, k))
-            return k;
-    }
-    return 0;
-}
-
 /*
  * Keys equal once the letters that Arabic script reads two ways are
  * folded: ض ذ ظ are d in Arabic and z in Persian (Ramadan/Ramazan), ق is
@@ -380,7 +361,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     }
     if (best < SIM_GLUED) {
         /* RULE-SCORE-1: a glued article (albaghdadi = al baghdadi) */
-        size_t gq = glued_article(q->latin), gl = glued_article(l->latin);
+        size_t gq = aka__name_glued_article(q->latin),
+               gl = aka__name_glued_article(l->latin);
         if ((gq && !strcmp(q->latin + gq, l->latin)) ||
             (gl && !strcmp(l->latin + gl, q->latin))) {
             best = SIM_GLUED;

@@ -123,6 +123,24 @@ size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
     return n;
 }
 
+size_t aka__name_glued_article(const char *latin)
+{
+    static const char *const arts[] = {"al", "el", "ad", "ar",  "as",
+                                       "at", "az", "an", "ash", "ul",
+                                       "ed", "es", NULL};
+    size_t n;
+
+    if (latin[0] != 'a' && latin[0] != 'e' && latin[0] != 'u')
+        return 0;
+    n = strlen(latin);
+    for (const char *const *a = arts; *a; a++) {
+        size_t k = strlen(*a);
+        if (n >= k + 3 && !strncmp(latin, *a, k))
+            return k;
+    }
+    return 0;
+}
+
 int aka__name_is_patronymic(const char *l)
 {
     static const char *const ends[] = {"ovich", "evich", "ovych", "evych",

@@ -124,6 +124,14 @@ typedef struct {
 size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
                           size_t max);
 
+/**
+ * The length of the article an ASCII Latin part starts with, glued to a
+ * name of three letters or more (albaghdadi, elhassan, ashshami: 2, 2,
+ * 3); 0 when there is none. The rest may be a name of its own, or the
+ * word may be one name that starts so (Alexander): callers weigh it.
+ */
+size_t aka__name_glued_article(const char *latin);
+
 /** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
 int aka__name_is_patronymic(const char *latin);
 

@@ -361,6 +361,58 @@ static void test_index_index__known_words(void **state)
     aka_screener_free(without);
 }
 
+/* 1 if screening `name` in s hits entity `id`. */
+static int hits_entity(const aka_screener *s, const char *name, const char *id)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+    int found = 0;
+
+    q.name = name;
+    q.name_len = strlen(name);
+    assert_int_equal(aka_screen(&h, s, &q, NULL), AKA_OK);
+    for (size_t i = 0; i < aka_hits_count(h); i++)
+        found |= !strcmp(aka_hits_get(h, i)->entity->source_id, id);
+    aka_hits_free(h);
+    return found;
+}
+
+/*
+ * INDEX-6: an article glued to a name, on either side, still makes the
+ * name a candidate. ALSHAWAKH (key LX) and SHAWAKH (key X) share no key,
+ * no key one letter off (keys of two letters or less have no deletions
+ * posted or looked up) and no Latin form one letter off: only the glued
+ * article can find one from the other (and the scorer counts it,
+ * RULE-SCORE-1). The hit shares a term with its query (aka_query_terms).
+ */
+static void test_index_index__glued_article(void **state)
+{
+    static const char *const cases[][3] = {
+        /* list row, query, the list name */
+        {"T1,AL-SHAWAKH\n", "ALSHAWAKH", "AL-SHAWAKH"}, /* glued in the query */
+        {"T1,ALSHAWAKH\n", "al-Shawakh", "ALSHAWAKH"},  /* glued in the list */
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        aka_screener *s = screener_of(cases[i][0]);
+        aka_query q = AKA_QUERY_INIT;
+        uint64_t *qt = NULL, *et = NULL;
+        size_t nq = 0, ne = 0;
+
+        assert_true(hits_entity(s, cases[i][1], "T1"));
+        q.name = cases[i][1];
+        q.name_len = strlen(q.name);
+        assert_int_equal(aka_query_terms(&qt, &nq, &q), AKA_OK);
+        assert_int_equal(aka_entity_terms(&et, &ne, s->entities[0]), AKA_OK);
+        assert_true(shares_term(qt, nq, et, ne));
+        assert_string_equal(s->entities[0]->names[0].full, cases[i][2]);
+        free(qt);
+        free(et);
+        aka_screener_free(s);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
@@ -369,6 +421,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__second_reading),
     cmocka_unit_test(test_index_index__forms),
     cmocka_unit_test(test_index_index__known_words),
+    cmocka_unit_test(test_index_index__glued_article),
 };
 
 AKA_TEST_MAIN(tests)
