@@ -248,6 +248,22 @@ static int counts(const aka__part *p)
     return p->kind != AKA_PART_TITLE && p->kind != AKA_PART_ARTICLE;
 }
 
+/* 1 if a part before part i that counts has i's key (Mostafa Kamel
+ * MOSTAFA, HAMID Hamad), which it writes in `term`, of length *tlen. */
+static int repeated(const aka__name *n, size_t i, char *term, size_t cap,
+                    size_t *tlen)
+{
+    char other[TERM_MAX];
+
+    *tlen = key_term(term, cap, &n->parts[i]);
+    for (size_t k = 0; k < i; k++)
+        if (counts(&n->parts[k]) &&
+            key_term(other, sizeof(other), &n->parts[k]) == *tlen &&
+            !memcmp(other, term, *tlen))
+            return 1;
+    return 0;
+}
+
 int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
                        void *ctx)
 {
@@ -255,13 +271,23 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
 
     for (size_t i = 0; i < n->n && i < AKA_IX_MAX_PARTS && rc >= 0; i++) {
         size_t j = i + 1;
-        char joined[2 * TERM_MAX], jkey[TERM_MAX];
-        size_t jk;
+        char joined[2 * TERM_MAX], jkey[TERM_MAX], rkey[TERM_MAX];
+        size_t jk, rk;
         int len;
 
         if (!counts(&n->parts[i]))
             continue;
-        rc = part_terms(&n->parts[i], query, emit, ctx, (unsigned)i);
+        if (repeated(n, i, rkey, sizeof(rkey), &rk)) {
+            /* a key a name holds twice is posted in 'R' (INDEX-7): a
+             * query's second Mostafa finds the names holding two, not
+             * every Mostafa once more */
+            rc = emit(ctx, (unsigned)i, aka__ix_term_hash('R', rkey, rk),
+                      query ? 0.9f : 1);
+            if (rc >= 0 && !query)
+                rc = part_terms(&n->parts[i], 0, emit, ctx, (unsigned)i);
+        } else {
+            rc = part_terms(&n->parts[i], query, emit, ctx, (unsigned)i);
+        }
         while (j < n->n && !counts(&n->parts[j]))
             j++;
         if (rc < 0 || j >= n->n || j >= AKA_IX_MAX_PARTS)

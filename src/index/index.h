@@ -19,6 +19,9 @@
  *   'G' what follows an article glued to the part (alshawakh: shawakh),
  *       which a query part's Latin form looks up; a query part with a
  *       glued article looks up what follows it in 'W'               INDEX-6
+ *   'R' a key the name holds twice (Mostafa Kamel MOSTAFA: MSTF), which
+ *       a query part whose key an earlier part holds looks up, in place
+ *       of its own terms                                           INDEX-7
  * A query part looks up its Latin form and its deletions in 'L', its key
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives

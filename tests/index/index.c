@@ -197,6 +197,26 @@ static aka_screener *screener_of(const char *rows)
     return s;
 }
 
+/* Assert that screening `name` in s, scoring 16 candidates, has entity
+ * T1 first; a low threshold, as parts held by a hundred names carry
+ * little. Frees s. */
+static void assert_t1_first(aka_screener *s, const char *name)
+{
+    aka_query q = AKA_QUERY_INIT;
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_hits *h = NULL;
+
+    o.max_candidates = 16;
+    o.threshold = 0.01;
+    q.name = name;
+    q.name_len = strlen(name);
+    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
+    assert_true(aka_hits_count(h) > 0);
+    assert_string_equal(aka_hits_get(h, 0)->entity->source_id, "T1");
+    aka_hits_free(h);
+    aka_screener_free(s);
+}
+
 /*
  * The ranking of candidates credits a list name with no more than it
  * weighs: "Ahmed" and "Hemed" have one key (HMD), so both parts of the
@@ -211,9 +231,6 @@ static void test_index_index__ranking_credits_a_part_once(void **state)
     char rows[4096];
     size_t len = 0;
     aka_screener *s;
-    aka_query q = AKA_QUERY_INIT;
-    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
-    aka_hits *h = NULL;
 
     (void)state;
     for (int i = 0; i < 100; i++)
@@ -223,15 +240,7 @@ static void test_index_index__ranking_credits_a_part_once(void **state)
     snprintf(rows + len, sizeof(rows) - len, "T1,\"HEMED, Ahmed\"\n");
     s = screener_of(rows);
     assert_int_equal(s->n_forms, 101);
-    o.max_candidates = 16;
-    o.threshold = 0.01; /* parts held by 100 names carry little */
-    q.name = "Ahmed HEMED";
-    q.name_len = strlen(q.name);
-    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
-    assert_true(aka_hits_count(h) > 0);
-    assert_string_equal(aka_hits_get(h, 0)->entity->source_id, "T1");
-    aka_hits_free(h);
-    aka_screener_free(s);
+    assert_t1_first(s, "Ahmed HEMED");
 }
 
 /*
@@ -413,6 +422,27 @@ static void test_index_index__glued_article(void **state)
     }
 }
 
+/*
+ * INDEX-7: a query that holds one name twice (Mostafa MOSTAFA) finds the
+ * list name that holds it twice, not every name that holds it once a
+ * second time. With a hundred names "Mostafa <another word>" credited
+ * for both query parts, "Mostafa Kamel MOSTAFA" ranked below them all.
+ */
+static void test_index_index__repeated_name(void **state)
+{
+    static const char letters[] = "bdfgklmnprstvz";
+    char rows[4096];
+    size_t len = 0;
+
+    (void)state;
+    for (int i = 0; i < 100; i++)
+        len += (size_t)snprintf(
+            rows + len, sizeof(rows) - len, "A%03d,Mostafa %ca%cu%c\n", i,
+            "BDFGKLMNPRSTVZ"[i % 14], letters[i / 14 % 14], letters[i % 7]);
+    snprintf(rows + len, sizeof(rows) - len, "T1,Mostafa Kamel MOSTAFA\n");
+    assert_t1_first(screener_of(rows), "Mostafa MOSTAFA");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
@@ -422,6 +452,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__forms),
     cmocka_unit_test(test_index_index__known_words),
     cmocka_unit_test(test_index_index__glued_article),
+    cmocka_unit_test(test_index_index__repeated_name),
 };
 
 AKA_TEST_MAIN(tests)
