@@ -157,6 +157,28 @@ static size_t abd_rest(char *out, size_t cap, const char *latin)
     return aka__name_key(out, cap, r, strlen(r));
 }
 
+/*
+ * Emit, for a query part, the key of its Latin form with every `from`
+ * read as `to` (j as y, y as j: Najjar and Nayyar, Ajaka and Ayeka, one
+ * name in two romanisations; the scorer's edit_sim_jy), when the part
+ * holds a `from` and the key differs from its own, `term`.
+ */
+static int jy_key(const aka__part *p, char from, char to, const char *term,
+                  emit_fn emit, void *ctx, unsigned part)
+{
+    char v[TERM_MAX], key[TERM_MAX];
+    size_t len = strlen(p->latin), k;
+
+    if (len >= sizeof(v) || !strchr(p->latin, from))
+        return AKA_OK;
+    for (size_t i = 0; i <= len; i++)
+        v[i] = p->latin[i] == from ? to : p->latin[i];
+    k = aka__name_key(key, sizeof(key), v, len);
+    if (!k || !strcmp(key, term))
+        return AKA_OK;
+    return emit(ctx, part, aka__ix_term_hash('K', key, k), 0.9f);
+}
+
 /* The terms of one part (index.h: aka__ix_name_terms). */
 static int part_terms(const aka__part *p, int query, emit_fn emit,
                       void *ctx, unsigned part)
@@ -201,6 +223,10 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
     if (rc >= 0 && k2len)
         rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 0.9f);
+    if (rc >= 0 && term[0] != '~')
+        rc = jy_key(p, 'j', 'y', term, emit, ctx, part);
+    if (rc >= 0 && term[0] != '~')
+        rc = jy_key(p, 'y', 'j', term, emit, ctx, part);
     /* a Latin form one letter off (parseo, parsek) says more than a key
      * one letter off, and not much less than a short key shared (PRS:
      * pars, press) */

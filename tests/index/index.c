@@ -443,6 +443,38 @@ static void test_index_index__repeated_name(void **state)
     assert_t1_first(screener_of(rows), "Mostafa MOSTAFA");
 }
 
+/*
+ * A query part is looked up under its key with j read as y and y as j:
+ * AYEKA (key K) and AJAKA (key YK) are one name in two romanisations,
+ * and nothing else in their keys or Latin forms is one edit apart.
+ */
+static void test_index_index__j_and_y(void **state)
+{
+    static const char *const cases[][2] = {
+        /* list row, query */
+        {"T1,AJAKA\n", "Ayeka"},
+        {"T1,AYEKA\n", "Ajaka"},
+    };
+    aka__arena a = AKA_ARENA_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        aka_screener *s = screener_of(cases[i][0]);
+        aka__weights w = {aka__ix_idf, s, NULL};
+        aka__ix_cand c[4];
+        aka__name q;
+        size_t n = 0;
+
+        assert_int_equal(
+            aka__name_parse(&q, &a, cases[i][1], strlen(cases[i][1])), AKA_OK);
+        aka__ix_name_weights(&w, &q);
+        assert_int_equal(aka__ix_candidates(s, &q, c, 4, &n), AKA_OK);
+        assert_int_equal(n, 1);
+        aka_screener_free(s);
+    }
+    aka__arena_dispose(&a);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
@@ -453,6 +485,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__known_words),
     cmocka_unit_test(test_index_index__glued_article),
     cmocka_unit_test(test_index_index__repeated_name),
+    cmocka_unit_test(test_index_index__j_and_y),
 };
 
 AKA_TEST_MAIN(tests)
