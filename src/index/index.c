@@ -1143,13 +1143,18 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     }
     for (size_t j = 0; j < x->n_touched; j++) {
         uint32_t id = x->touched[j];
-        float nw = s->form_weight[id];
+        float acc = x->acc[j].acc, nw, shared, rank;
+        /* most names are turned away by the worst kept (keep_best), and
+         * most of those before their weight is read: a rank is at most
+         * acc / (qw + acc), which a margin keeps above float rounding */
+        if (nc == max && max && acc * (1.0f + 1e-5f) < out[0].acc * (qw + acc))
+            continue;
+        nw = s->form_weight[id];
         /* a name shares no more than it weighs: each query part finds
          * its own evidence, and two of them (Ahmed, Hemed: HMD) may find
          * it in the same one list part ("Ahmed") */
-        float shared = x->acc[j].acc < nw ? x->acc[j].acc : nw;
-        float rank = shared / (qw + shared + UNSHARED_COST * (nw - shared));
-        /* most names are turned away by the worst kept (keep_best) */
+        shared = acc < nw ? acc : nw;
+        rank = shared / (qw + shared + UNSHARED_COST * (nw - shared));
         if (nc == max && max && rank < out[0].acc)
             continue;
         keep_best(out, &nc, max, (aka__ix_cand){id, rank});
