@@ -681,7 +681,9 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
         den += p->wq + p->wl;
     }
     /* an unmatched query part costs at least the query's average part:
-     * a common given name left over still says "someone else" */
+     * a common given name left over still says "someone else"; a legal
+     * form left over costs only itself: lists translate them (ООО Уником,
+     * Unikom LLC) */
     {
         double sum = 0;
         size_t cnt = 0;
@@ -694,7 +696,8 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     }
     for (size_t i = 0; i < nq; i++)
         if (qm[i] == -1) {
-            den += wq[i] > avg_q ? wq[i] : avg_q;
+            den += wq[i] > avg_q || q->parts[i].kind == AKA_PART_LEGAL ? wq[i]
+                                                                       : avg_q;
             out->pairs[out->n_pairs++] = (aka__pair){
                 (int)i, -1, -1, -1, 0, AKA_EVIDENCE_NONE, wq[i], 0};
         }

@@ -442,6 +442,22 @@ static void test_match_score__out_of_memory(void **state)
     fail_msg("compare never succeeded");
 }
 
+/*
+ * RULE-SCORE-4: a legal form the list name lacks costs only its own
+ * weight, not the query's average part as a name left over does: lists
+ * translate legal forms (ООО Уником, Unikom LLC), and the name itself is
+ * what identifies the company.
+ */
+static void test_match_score__legal_form_left_over(void **state)
+{
+    double legal = cmp("ООО Уником", "Unikom LLC", NULL, NULL);
+
+    (void)state;
+    assert_true(legal >= AKA_DEFAULT_THRESHOLD + 0.1);
+    assert_true(legal > cmp("Иван Уником", "Unikom LLC", NULL, NULL) + 0.1);
+    assert_true(cmp("ООО Морган", "LLC Morgan", NULL, NULL) == legal);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__same_name_other_writing),
     cmocka_unit_test(test_match_score__different_names),
@@ -455,6 +471,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__bad_input),
     cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__misspelling_weighs_as_spelt),
+    cmocka_unit_test(test_match_score__legal_form_left_over),
     cmocka_unit_test(test_match_score__out_of_memory),
 };
 
