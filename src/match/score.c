@@ -508,11 +508,15 @@ static double cached_sim(aka__sim_cache *c, const aka__name *q, size_t i,
 }
 
 /* joined_sim through the query's cache: query part i against list parts
- * j and j + 1 (list_join), or query parts i and i + 1 against list part j. */
+ * j and j2 (list_join), or query parts i and i2 against list part j; the
+ * second part is the next that counts after the first (an article
+ * between stays out: Shams al-Din, SHAMSUDDIN), so i alone keys a query
+ * join in the cache. */
 static double cached_joined(aka__sim_cache *c, const aka__name *q, size_t i,
-                            const aka__name *l, size_t j, int list_join)
+                            size_t i2, const aka__name *l, size_t j, size_t j2,
+                            int list_join)
 {
-    const aka__part *l2 = list_join ? &l->parts[j + 1] : NULL;
+    const aka__part *l2 = list_join ? &l->parts[j2] : NULL;
     uint8_t what = list_join ? AKA_SIM_LIST_JOIN : AKA_SIM_QUERY_JOIN;
     int cache = c && i <= UINT8_MAX, found = 0;
     size_t k = 0;
@@ -524,7 +528,7 @@ static double cached_joined(aka__sim_cache *c, const aka__name *q, size_t i,
             return c->e[k].sim;
     }
     s = list_join ? joined_sim(&q->parts[i], &l->parts[j], l2)
-                  : joined_sim(&l->parts[j], &q->parts[i], &q->parts[i + 1]);
+                  : joined_sim(&l->parts[j], &q->parts[i], &q->parts[i2]);
     if (cache)
         sim_keep(c, k, what, i, &l->parts[j], l2, s, AKA_EVIDENCE_JOINED);
     return s;
@@ -575,6 +579,138 @@ static void align_greedy(aka__name_score *out,
         lm[bj] = bi;
         out->pairs[out->n_pairs++] = (aka__pair){
             bi, bj, -1, -1, best * credit, ev[bi][bj], w, wl[bj]};
+    }
+}
+
+/* The next part after k still to be matched or matched (m[] not -2, a
+ * part of no weight), or n. */
+static size_t next_part(const int *m, size_t k, size_t n)
+{
+    for (k++; k < n && m[k] == -2; k++)
+        ;
+    return k;
+}
+
+/* 1 if s beats every similarity of query part i to a free list part and
+ * of list part j to a free query part (m: -1 free). */
+static int beats(double s, double sim[][AKA_NAME_MAX_PARTS], const int *qm,
+                 const int *lm, size_t nq, size_t nl, size_t i, size_t j)
+{
+    for (size_t k = 0; k < nl; k++)
+        if (lm[k] == -1 && sim[i][k] >= s)
+            return 0;
+    for (size_t k = 0; k < nq; k++)
+        if (qm[k] == -1 && sim[k][j] >= s)
+            return 0;
+    return 1;
+}
+
+/* 1 if part `one` may be matched as two parts `gap` apart joined: across
+ * an article (gap 2) only when `one` is in Latin, whose spelling shows
+ * the vowels and the article's trace (Shamsuddin for Shams al-Din); a key
+ * alone joins any two words across it (Anna al-Dari, نادري: NDR). */
+static int across_ok(const aka__part *one, size_t gap)
+{
+    return gap == 1 || one->script != AKA_SCRIPT_ARABIC;
+}
+
+/* 1 if a part of n is in Arabic script. */
+static int has_arabic(const aka__name *n)
+{
+    for (size_t k = 0; k < n->n; k++)
+        if (n->parts[k].script == AKA_SCRIPT_ARABIC)
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 if a join of parts a and b may beat single matches against part
+ * `one`: across Arabic script, where a key shared or a letter off is the
+ * evidence (هدايت الله, HIDAYATULLAH: HDT L, HDTL; Hidayat alone is a
+ * letter off), and `one`'s key is as long as a's and b's side by side,
+ * give or take a letter. In Latin, a part near the joined word is near
+ * by its spelling, and single matches are the better evidence.
+ */
+static int join_first(const aka__part *one, const aka__part *a,
+                      const aka__part *b)
+{
+    size_t n, m;
+
+    if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC)
+        return 0;
+    n = strlen(one->key);
+    m = strlen(a->key) + strlen(b->key);
+    return n + 1 >= m && n <= m + 1;
+}
+
+/*
+ * RULE-SCORE-2: align free parts as two written as one, on either side:
+ * a query part against a list part and the next that counts, then two
+ * query parts against a list part, each at ALIGN_MIN or more. With
+ * `beat`, only where the join beats every single match of the parts it
+ * takes (هدايت الله, HIDAYATULLAH: Hidayat alone is near it too), before
+ * single parts align; without, of what single parts left over.
+ */
+static void align_joins(aka__name_score *out, aka__sim_cache *c,
+                        const aka__name *q, const aka__name *l,
+                        double sim[][AKA_NAME_MAX_PARTS], const double *wq,
+                        const double *wl, int *qm, int *lm, int beat)
+{
+    size_t nq = q->n, nl = l->n, fq = 0, fl = 0;
+
+    for (size_t i = 0; i < nq; i++)
+        fq += qm[i] == -1;
+    for (size_t j = 0; j < nl; j++)
+        fl += lm[j] == -1;
+    if (!fq || !fl || fq + fl < 3)
+        return; /* no join has parts to take */
+    if (beat && !has_arabic(q) && !has_arabic(l))
+        return; /* join_first holds for no join */
+    for (size_t i = 0; i < nq && fl >= 2; i++) {
+        if (qm[i] != -1)
+            continue;
+        for (size_t j = 0, j2; (j2 = next_part(lm, j, nl)) < nl; j++) {
+            double s;
+            if (lm[j] != -1 || lm[j2] != -1 ||
+                !across_ok(&q->parts[i], j2 - j) ||
+                (beat &&
+                 !join_first(&q->parts[i], &l->parts[j], &l->parts[j2])))
+                continue;
+            s = cached_joined(c, q, i, 0, l, j, j2, 1);
+            if (s < ALIGN_MIN ||
+                (beat && !(beats(s, sim, qm, lm, nq, nl, i, j) &&
+                           beats(s, sim, qm, lm, nq, nl, i, j2))))
+                continue;
+            qm[i] = (int)j;
+            lm[j] = lm[j2] = (int)i;
+            out->pairs[out->n_pairs++] = (aka__pair){
+                (int)i, (int)j,        (int)j2, -1, s, AKA_EVIDENCE_JOINED,
+                wq[i],  wl[j] + wl[j2]};
+            break;
+        }
+    }
+    for (size_t j = 0; j < nl; j++) {
+        if (lm[j] != -1)
+            continue;
+        for (size_t i = 0, i2; (i2 = next_part(qm, i, nq)) < nq; i++) {
+            double s;
+            if (qm[i] != -1 || qm[i2] != -1 ||
+                !across_ok(&l->parts[j], i2 - i) ||
+                (beat &&
+                 !join_first(&l->parts[j], &q->parts[i], &q->parts[i2])))
+                continue;
+            s = cached_joined(c, q, i, i2, l, j, 0, 0);
+            if (s < ALIGN_MIN ||
+                (beat && !(beats(s, sim, qm, lm, nq, nl, i, j) &&
+                           beats(s, sim, qm, lm, nq, nl, i2, j))))
+                continue;
+            lm[j] = (int)i;
+            qm[i] = qm[i2] = (int)j;
+            out->pairs[out->n_pairs++] = (aka__pair){
+                (int)i,         (int)j, -1, (int)i2, s, AKA_EVIDENCE_JOINED,
+                wq[i] + wq[i2], wl[j]};
+            break;
+        }
     }
 }
 
@@ -633,45 +769,12 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
                             ? cached_sim(w ? w->sims : NULL, q, i,
                                          &l->parts[j], &ev[i][j])
                             : 0;
-    /* RULE-SCORE-2: greedy, best pair first */
+    /* RULE-SCORE-2: joins that beat every single match of their parts,
+     * then greedy, best pair first */
+    align_joins(out, w ? w->sims : NULL, q, l, sim, wq, wl, qm, lm, 1);
     align_greedy(out, sim, ev, wq, wl, qm, lm, nq, nl, ALIGN_MIN, 1.0);
-    /* joined parts on either side */
-    for (size_t i = 0; i < nq; i++) {
-        if (qm[i] != -1)
-            continue;
-        for (size_t j = 0; j + 1 < nl; j++) {
-            double s;
-            if (lm[j] != -1 || lm[j + 1] != -1)
-                continue;
-            s = cached_joined(w ? w->sims : NULL, q, i, l, j, 1);
-            if (s >= ALIGN_MIN) {
-                qm[i] = (int)j;
-                lm[j] = lm[j + 1] = (int)i;
-                out->pairs[out->n_pairs++] = (aka__pair){
-                    (int)i, (int)j, (int)j + 1, -1, s, AKA_EVIDENCE_JOINED,
-                    wq[i], wl[j] + wl[j + 1]};
-                break;
-            }
-        }
-    }
-    for (size_t j = 0; j < nl; j++) {
-        if (lm[j] != -1)
-            continue;
-        for (size_t i = 0; i + 1 < nq; i++) {
-            double s;
-            if (qm[i] != -1 || qm[i + 1] != -1)
-                continue;
-            s = cached_joined(w ? w->sims : NULL, q, i, l, j, 0);
-            if (s >= ALIGN_MIN) {
-                lm[j] = (int)i;
-                qm[i] = qm[i + 1] = (int)j;
-                out->pairs[out->n_pairs++] = (aka__pair){
-                    (int)i, (int)j, -1, (int)i + 1, s, AKA_EVIDENCE_JOINED,
-                    wq[i] + wq[i + 1], wl[j]};
-                break;
-            }
-        }
-    }
+    /* the rest: joined parts on either side */
+    align_joins(out, w ? w->sims : NULL, q, l, sim, wq, wl, qm, lm, 0);
     /* what is left over, at the lower bar */
     align_greedy(out, sim, ev, wq, wl, qm, lm, nq, nl, NEAR_MIN, NEAR_CREDIT);
     /* RULE-SCORE-4 */

@@ -458,6 +458,31 @@ static void test_match_score__legal_form_left_over(void **state)
     assert_true(cmp("ООО Морган", "LLC Morgan", NULL, NULL) == legal);
 }
 
+/*
+ * RULE-SCORE-2: two words written as one, where an article stands between
+ * them (شمس الدین, SHAMSUDDIN: Shams al-Din), and where one of the two
+ * alone is near the joined word (هدايت الله, HIDAYATULLAH: Hidayat, a
+ * letter off in key), which took the single match before. Across an
+ * article a key alone does not join two words against Arabic script
+ * (Anna al-Dari is not نادري), where nothing shows the vowels.
+ */
+static void test_match_score__joined_across_article(void **state)
+{
+    static const char *const alike[][2] = {
+        {"شمس الدین", "SHAMSUDDIN"},
+        {"Shams al-Din", "SHAMSUDDIN"},
+        {"جلال الدين حقانى", "JALALUDDIN HAQQANI"},
+        {"هدايت الله", "HIDAYATULLAH"},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(alike); i++)
+        assert_true(cmp(alike[i][0], alike[i][1], NULL, NULL) >=
+                    AKA_DEFAULT_THRESHOLD + 0.1);
+    assert_true(cmp("Anna al-Dari", "نادري", NULL, NULL) <
+                AKA_DEFAULT_THRESHOLD - 0.2);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__same_name_other_writing),
     cmocka_unit_test(test_match_score__different_names),
@@ -472,6 +497,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__misspelling_weighs_as_spelt),
     cmocka_unit_test(test_match_score__legal_form_left_over),
+    cmocka_unit_test(test_match_score__joined_across_article),
     cmocka_unit_test(test_match_score__out_of_memory),
 };
 
