@@ -249,6 +249,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         memcpy(v, term, tlen);
         v[k] = to[f - from];
         rc = emit(ctx, part, aka__ix_term_hash('K', v, tlen), 0.9f);
+        if (rc >= 0 && tlen >= 3) /* احمدرضا: Ahmad-Reza */
+            rc = emit(ctx, part, aka__ix_term_hash('J', v, tlen), 0.9f);
     }
     if (rc >= 0 && term[0] != '~' && tlen >= 3) /* list parts joined */
         rc = emit(ctx, part, aka__ix_term_hash('J', term, tlen), 0.9f);

@@ -412,7 +412,9 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     /* a shared key counts, in Latin on both sides, only as far as the
      * spellings agree, as for single parts (Ama Sharma is not Mushroom) */
     if (strlen(one->key) >= 3 &&
-        (!strcmp(one->key, key) || !strcmp(one->key, keys)) &&
+        (!strcmp(one->key, key) || !strcmp(one->key, keys) ||
+         (arabic &&
+          (arabic_key_eq(one->key, key) || arabic_key_eq(one->key, keys)))) &&
         (arabic || jw(one->latin, latin) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
     if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&

@@ -465,7 +465,11 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
         l = w[i].latin.ptr;
         if (w[i].kind == AKA_PART_ARTICLE)
             continue;
-        if (in_list(l, articles) && i + 1 < nw)
+        /* in Arabic script the article is ال, split off above or alone
+         * ("al"); other short words that read like an article in Latin
+         * are names (عوض, Awad: "ud") */
+        if (in_list(l, articles) && i + 1 < nw &&
+            (w[i].script != AKA_SCRIPT_ARABIC || !strcmp(l, "al")))
             w[i].kind = AKA_PART_ARTICLE;
         else if (in_list(l, titles))
             w[i].kind = AKA_PART_TITLE;

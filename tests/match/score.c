@@ -473,6 +473,7 @@ static void test_match_score__joined_across_article(void **state)
         {"Shams al-Din", "SHAMSUDDIN"},
         {"جلال الدين حقانى", "JALALUDDIN HAQQANI"},
         {"هدايت الله", "HIDAYATULLAH"},
+        {"احمدرضا رادان", "RADAN Ahmad-Reza"}, /* ض read z: HMDRD, HMD RZ */
     };
 
     (void)state;

@@ -116,6 +116,17 @@ static void test_names_names__kinds(void **state)
     assert_int_equal(n.parts[1].kind, AKA_PART_LEGAL);
     assert_int_equal(n.parts[3].kind, AKA_PART_LEGAL);
     assert_int_equal(n.parts[4].kind, AKA_PART_LEGAL);
+    /* RULE-NAME-1: in Arabic script only ال is an article; عوض (Awad,
+     * "ud" in Latin) is a name, and so is the Latin Ud of none */
+    s = "\xD8\xB9\xD9\x88\xD8\xB6 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87"; /* عوض الله
+                                                                      */
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    assert_int_equal(n.n, 2);
+    assert_string_equal(n.parts[0].latin, "ud");
+    assert_int_equal(n.parts[0].kind, AKA_PART_NAME);
+    s = "ud Din";
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    assert_int_equal(n.parts[0].kind, AKA_PART_ARTICLE);
     aka__arena_dispose(&a);
 }
 
