@@ -208,7 +208,7 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
             rc = emit(ctx, part, aka__ix_term_hash('A', rest, rlen), 1);
         if (rc >= 0 && k2len) /* ft'hi is also Fathi, juad Javad */
             rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 1);
-        if (rc >= 0 && glued) /* alshawakh: G shawakh */
+        if (rc >= 0 && glued && llen < TERM_MAX) /* alshawakh: G shawakh */
             rc =
                 emit(ctx, part,
                      aka__ix_term_hash('G', p->latin + glued, llen - glued), 1);
@@ -227,6 +227,12 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = jy_key(p, 'j', 'y', term, emit, ctx, part);
     if (rc >= 0 && term[0] != '~')
         rc = jy_key(p, 'y', 'j', term, emit, ctx, part);
+    /* an article glued on either side (INDEX-6): a list's alshawakh for
+     * shawakh, and a list's word of its own, as written, for alshawakh */
+    if (rc >= 0 && llen < TERM_MAX)
+        rc = emit(ctx, part, aka__ix_term_hash('G', p->latin, llen), 0.9f);
+    if (rc >= 0 && glued)
+        rc = emit(ctx, part, word_term(p->latin + glued), 0.9f);
     /* a Latin form one letter off (parseo, parsek) says more than a key
      * one letter off, and not much less than a short key shared (PRS:
      * pars, press) */
@@ -261,12 +267,6 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     if (rc >= 0 && key_dels)
         rc = emit_with_deletions(term, tlen, 0, 0, 1, 'D', 0.6f, emit, ctx,
                                  part);
-    /* an article glued on either side (INDEX-6): a list's alshawakh for
-     * shawakh, and a list's word of its own, as written, for alshawakh */
-    if (rc >= 0 && llen < TERM_MAX)
-        rc = emit(ctx, part, aka__ix_term_hash('G', p->latin, llen), 0.9f);
-    if (rc >= 0 && glued)
-        rc = emit(ctx, part, word_term(p->latin + glued), 0.9f);
     return rc;
 }
 

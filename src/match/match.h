@@ -11,8 +11,10 @@
  *                                                                  SCORE-1
  *   2. Parts are aligned greedily, best pair first, regardless of order;
  *      a pair counts when its similarity is at least 0.70. A part left
- *      over may match two adjacent parts of the other side joined
- *      (Abdulrahman / Abdul Rahman).                                SCORE-2
+ *      over may match two parts of the other side joined, neighbours
+ *      or an article apart (Abdulrahman / Abdul Rahman, Shamsuddin /
+ *      Shams al-Din); across Arabic script such a join is aligned
+ *      first when it beats every single match of its parts.      SCORE-2
  *   3. Each part weighs by its kind (name 1, particle 0.25, legal form
  *      0.15, title and article 0; a patronymic half) times its rarity
  *      among the loaded list names (idf of its key: a shared Muhammad
@@ -23,7 +25,8 @@
  *   4. score = sum(sim * (wq + wl)) over aligned pairs /
  *      (all query weight + aligned list weight + cost * unaligned list
  *      weight): an unmatched query part costs its weight, at least the
- *      average weight of the query's parts; an unmatched list part
+ *      average weight of the query's parts (a legal form only its own);
+ *      an unmatched list part
  *      costs 0.8 if the list marks it as the surname, 0.6 at either end of
  *      the name, 0.25 inside it (middle names, patronymics).      SCORE-4
  */
@@ -41,8 +44,8 @@
  * and list part text: a list whose part strings are stored once (the
  * screener interns them) shares "muhammad" between thousands of names.
  * Joined similarities (RULE-SCORE-2) are kept too: a query part against
- * two neighbouring list parts (l, l2), or the query parts `part` and
- * `part` + 1 against the list part l.
+ * two list parts (l, l2), or the query part `part` and the next that
+ * counts (fixed by the query) against the list part l.
  */
 #define AKA_SIM_CACHE_SLOTS 1024
 enum { AKA_SIM_PART, AKA_SIM_LIST_JOIN, AKA_SIM_QUERY_JOIN };

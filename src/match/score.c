@@ -378,7 +378,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
  * if either changes */
 #define JOIN_JW_MIN (2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 - 1e-9)
 
-/* RULE-SCORE-2: the joined form of parts i and i+1 against one part. */
+/* RULE-SCORE-2: the joined form of parts a and b against part `one`. */
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
 {
@@ -608,9 +608,10 @@ static int beats(double s, double sim[][AKA_NAME_MAX_PARTS], const int *qm,
 }
 
 /* 1 if part `one` may be matched as two parts `gap` apart joined: across
- * an article (gap 2) only when `one` is in Latin, whose spelling shows
- * the vowels and the article's trace (Shamsuddin for Shams al-Din); a key
- * alone joins any two words across it (Anna al-Dari, نادري: NDR). */
+ * parts of no weight between them (an article: Shams al-Din, Shamsuddin)
+ * only when `one` is not in Arabic script, whose key, without vowels or
+ * the article's trace, would join any two words (Anna al-Dari, نادري:
+ * NDR). */
 static int across_ok(const aka__part *one, size_t gap)
 {
     return gap == 1 || one->script != AKA_SCRIPT_ARABIC;

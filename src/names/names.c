@@ -125,9 +125,10 @@ size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
 
 size_t aka__name_glued_article(const char *latin)
 {
-    static const char *const arts[] = {"al", "el", "ad", "ar",  "as",
-                                       "at", "az", "an", "ash", "ul",
-                                       "ed", "es", NULL};
+    /* longest first: ashshami is ash + shami, not as + hshami */
+    static const char *const arts[] = {"ash", "al", "el", "ad", "ar",
+                                       "as",  "at", "az", "an", "ul",
+                                       "ed",  "es", NULL};
     size_t n;
 
     if (latin[0] != 'a' && latin[0] != 'e' && latin[0] != 'u')

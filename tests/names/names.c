@@ -236,10 +236,29 @@ static void test_names_names__variants(void **state)
     }
 }
 
+/* The article glued to a Latin part: its length, longest first, and 0
+ * when what follows is shorter than three letters or there is none. */
+static void test_names_names__glued_article(void **state)
+{
+    static const struct {
+        const char *latin;
+        size_t n;
+    } cases[] = {
+        {"albaghdadi", 2}, {"elhassan", 2}, {"ashshami", 3},
+        {"asshami", 2},    {"ulhaq", 2},    {"alex", 0},
+        {"ali", 0},        {"omar", 0},     {"", 0},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+        assert_int_equal(aka__name_glued_article(cases[i].latin), cases[i].n);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__same_keys),
     cmocka_unit_test(test_names_names__different_keys),
     cmocka_unit_test(test_names_names__kinds),
+    cmocka_unit_test(test_names_names__glued_article),
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__key_edge_cases),
     cmocka_unit_test(test_names_names__second_reading),
