@@ -100,6 +100,9 @@ typedef struct {
                              exhaustive, else the option's count, at
                              most every form */
     const aka__screen_filter *keep; /* aka__screen_filtered, or NULL */
+    aka__sim_cache *sims;           /* the similarities of variant sims_variant,
+                                       which the hits of that variant reuse */
+    uint32_t sims_variant;
 } screen_ctx;
 
 /* Double the entity slots, keeping at least twice as many as entities
@@ -159,12 +162,12 @@ static int keep(screen_ctx *c, uint32_t id, uint32_t v, double sc)
 static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
 {
     const aka_screener *s = c->s;
-    aka__sim_cache sims;
     aka__weights w = c->w;
     size_t nc = 0;
 
-    aka__sim_cache_clear(&sims);
-    w.sims = &sims;
+    aka__sim_cache_clear(c->sims);
+    c->sims_variant = v;
+    w.sims = c->sims;
     if (c->o->exhaustive) {
         for (size_t f = 0; f < s->n_forms; f++)
             c->cands[nc++] = (aka__ix_cand){(uint32_t)f, 0};
@@ -208,12 +211,15 @@ static int make_hit(aka_hits *h, const screen_ctx *c, const best_t *b,
 {
     const aka__ix_name *n = &c->s->names[b->name];
     const aka_entity *e = c->s->entities[b->entity];
+    aka__weights w = c->w;
     aka__name_score ns;
     aka_hit *hit = aka__hits_push(h);
 
     if (!hit)
         return AKA_ENOMEM;
-    aka__score_name(&ns, &qv->name, &n->parsed, &c->w);
+    if (b->variant == c->sims_variant)
+        w.sims = c->sims; /* the pairs gather() compared */
+    aka__score_name(&ns, &qv->name, &n->parsed, &w);
     hit->entity = e;
     hit->name = &e->names[n->name];
     hit->list_name = hit->name->full;
@@ -292,6 +298,7 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     aka__variant var[AKA_NAME_MAX_VARIANTS];
     qvariant qv[AKA_NAME_MAX_VARIANTS];
     screen_ctx c;
+    aka__sim_cache sims; /* 33 KB, cleared by aka__sim_cache_clear */
     aka_hits *h = NULL;
     aka__query_fields f;
     size_t nv, max_hits, n_cands, n_slots;
@@ -313,6 +320,8 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     c.q = q;
     c.keep = keep;
     c.w = (aka__weights){aka__ix_idf, s, NULL};
+    c.sims = &sims;
+    c.sims_variant = UINT32_MAX; /* none gathered yet */
     h = aka__calloc(1, sizeof(*h));
     if (!h) {
         rc = aka__error(AKA_ENOMEM, "out of memory");
