@@ -74,22 +74,42 @@ static const uint32_t lookalike[][2] = {
     {0xEF, 0x0457},
 };
 
+/* 1 if c has a look-alike in the other script (side 0: c is Latin). */
+static int has_lookalike(uint32_t c, int side)
+{
+    for (size_t k = 0; k < sizeof(lookalike) / sizeof(lookalike[0]); k++)
+        if (lookalike[k][side] == c)
+            return 1;
+    return 0;
+}
+
+/*
+ * Fold a word mixing Latin and Cyrillic letters into one script: the one
+ * whose letters the other lacks (ГOBOP, with Latin O B O P, is ГОВОР: Г
+ * has no Latin look-alike), else the script most of its letters are in,
+ * else that of its first letter.
+ */
 static void fold_lookalikes(uint32_t *w, size_t n)
 {
-    size_t lat = 0, cyr = 0;
+    size_t lat = 0, cyr = 0, lat_own = 0, cyr_own = 0;
     int to_cyr;
 
     for (size_t i = 0; i < n; i++) {
         UErrorCode e = U_ZERO_ERROR;
         UScriptCode sc = uscript_getScript((UChar32)w[i], &e);
-        if (sc == USCRIPT_LATIN)
+        if (sc == USCRIPT_LATIN) {
             lat++;
-        else if (sc == USCRIPT_CYRILLIC)
+            lat_own += !has_lookalike(w[i], 0);
+        } else if (sc == USCRIPT_CYRILLIC) {
             cyr++;
+            cyr_own += !has_lookalike(w[i], 1);
+        }
     }
     if (!lat || !cyr)
         return;
-    if (lat == cyr) { /* a tie goes to the script of the first letter */
+    if (!lat_own != !cyr_own) {
+        to_cyr = cyr_own > 0;
+    } else if (lat == cyr) { /* the script of the first letter */
         UErrorCode e = U_ZERO_ERROR;
         to_cyr = uscript_getScript((UChar32)w[0], &e) == USCRIPT_CYRILLIC;
     } else {

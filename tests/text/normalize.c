@@ -15,9 +15,9 @@ static const struct {
     {"Abu Bakr AL-BAGHDADI", "abu bakr al baghdadi", AKA_OK},
     {"Müller", "müller", AKA_OK},
     {"STRAẞE", "strasse", AKA_OK},
-    {"ﬁrst", "first", AKA_OK},                          /* ligature */
-    {"\xE2\x80\x8Fمحمد\xE2\x80\x8E", "محمد", AKA_OK},   /* RLM, LRM */
-    {"Ab\xE2\x80\x8Bu", "abu", AKA_OK},                 /* ZWSP */
+    {"ﬁrst", "first", AKA_OK},                        /* ligature */
+    {"\xE2\x80\x8Fمحمد\xE2\x80\x8E", "محمد", AKA_OK}, /* RLM, LRM */
+    {"Ab\xE2\x80\x8Bu", "abu", AKA_OK},               /* ZWSP */
     {"زارعی\xE2\x80\x8Cکوشا", "زارعي كوشا", AKA_OK},  /* ZWNJ */
     {"\xEF\xBB\xA3\xEF\xBA\xA4\xEF\xBB\xA4\xEF\xBA\xAA", "محمد", AKA_OK},
     /* RULE-NORM-2: tatweel and short vowels */
@@ -39,7 +39,11 @@ static const struct {
     {"АЛЯШКЕВIЧ", "аляшкевіч", AKA_OK}, /* Latin I */
     {"АO", "ао", AKA_OK},               /* tie: first letter decides */
     {"OА", "oa", AKA_OK},
-    {"Bаnk", "bank", AKA_OK},           /* Cyrillic а in Latin */
+    {"Bаnk", "bank", AKA_OK}, /* Cyrillic а in Latin */
+    /* most letters Latin, but Г has no Latin look-alike: Cyrillic */
+    {"ГOBOP", "говор", AKA_OK},
+    /* most letters Cyrillic look-alikes, but v has none: Latin */
+    {"vаоро", "vaopo", AKA_OK},
     /* errors */
     {"\xC3", NULL, AKA_EINVALID},
     {"ab\xFF", NULL, AKA_EINVALID},
