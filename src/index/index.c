@@ -776,8 +776,14 @@ int aka__ix_set_weights(aka_screener *s, int parts)
     s->form_weight = aka__malloc((s->n_forms + 1) * sizeof(*s->form_weight));
     if (!s->form_weight)
         return AKA_ENOMEM;
-    for (size_t i = 0; parts && i < s->n_names; i++)
-        aka__ix_name_weights(&w, &s->names[i].parsed);
+    for (size_t i = 0; parts && i < s->n_names; i++) {
+        aka__name *n = &s->names[i].parsed;
+        for (size_t k = 0; k < n->n; k++) {
+            n->parts[k].weight = (float)aka__part_weight(&w, &n->parts[k]);
+            n->parts[k].known = 1; /* posted in 'W' by form_terms, as
+                                      snapshot open also sets it */
+        }
+    }
     for (size_t f = 0; f < s->n_forms; f++) {
         const aka__name *n = NULL;
         uint32_t from, to;

@@ -123,8 +123,9 @@ void aka__ix_scratch_free_all(aka_screener *s);
 /** 1 if a parsed list name has a part in a script other than Latin. */
 int aka__ix_non_latin(const aka__ix_name *n);
 
-/** Set every list part's cached weight (after the postings exist; not if
- * `parts` is 0, when a snapshot brought them) and each form's total. */
+/** Set every list part's cached weight and mark it a listed word (after
+ * the postings exist; not if `parts` is 0, when a snapshot brought them)
+ * and each form's total. */
 int aka__ix_set_weights(aka_screener *s, int parts);
 
 /** Cache the weight of each part of `n` in the part, and whether the
