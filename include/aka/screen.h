@@ -39,12 +39,15 @@ typedef enum {
     AKA_EVIDENCE_TRANSLITERATED, /* identical once written in Latin */
     AKA_EVIDENCE_PHONETIC,       /* same phonetic key (Mohammed/Muhammad) */
     AKA_EVIDENCE_EDIT_DISTANCE,  /* close spelling (typo, transposition) */
-    AKA_EVIDENCE_JOINED          /* one part matches two joined parts, or a
+    AKA_EVIDENCE_JOINED,         /* one part matches two joined parts, or a
                                     part with a glued particle */
+    AKA_EVIDENCE_TRANSLATED      /* words of one meaning that say what kind
+                                    of organisation it is (ООО/LLC,
+                                    Завод/Plant) */
 } aka_evidence;
 
 /** "none", "exact", "folded", "transliterated", "phonetic",
- *  "edit_distance", "joined"; static. */
+ *  "edit_distance", "joined", "translated"; static. */
 AKA_EXTERN const char *aka_evidence_name(aka_evidence e);
 
 /** One line of a name alignment. */

@@ -84,6 +84,14 @@ static size_t key_term(char *out, size_t cap, const aka__part *p)
     return n < cap ? n : cap - 1;
 }
 
+/* The 'C' term of a part's meaning (INDEX-8). */
+static uint64_t concept_term(const aka__part *p)
+{
+    char c = (char)p->concept;
+
+    return aka__ix_term_hash('C', &c, 1);
+}
+
 /* The 'W' term of a Latin form (INDEX-5), cut as other terms are. */
 static uint64_t word_term(const char *latin)
 {
@@ -212,6 +220,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
             rc =
                 emit(ctx, part,
                      aka__ix_term_hash('G', p->latin + glued, llen - glued), 1);
+        if (rc >= 0 && p->concept) /* INDEX-8 */
+            rc = emit(ctx, part, concept_term(p), 1);
         return rc;
     }
     /* looked up, strongest evidence first: a Latin form one letter
@@ -223,6 +233,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
     if (rc >= 0 && k2len)
         rc = emit(ctx, part, aka__ix_term_hash('K', p->key2, k2len), 0.9f);
+    if (rc >= 0 && p->concept) /* Министерство, Ministry (INDEX-8) */
+        rc = emit(ctx, part, concept_term(p), 0.9f);
     if (rc >= 0 && term[0] != '~')
         rc = jy_key(p, 'j', 'y', term, emit, ctx, part);
     if (rc >= 0 && term[0] != '~')

@@ -22,6 +22,9 @@
  *   'R' a key the name holds twice (Mostafa Kamel MOSTAFA: MSTF), which
  *       a query part whose key an earlier part holds looks up, in place
  *       of its own terms                                           INDEX-7
+ *   'C' the meaning of a word that says what kind of organisation it
+ *       is (names.h: aka__part.concept), which a query part of that
+ *       meaning looks up: Министерство finds Ministry        INDEX-8
  * A query part looks up its Latin form and its deletions in 'L', its key
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives

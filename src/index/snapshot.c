@@ -38,7 +38,7 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 6u
+#define SNAP_FORMAT 7u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TERMS, S_PIDS, S_FOFF,
@@ -74,7 +74,7 @@ typedef struct {
 
 typedef struct {
     uint32_t text, latin, key, key2; /* pool offsets */
-    uint8_t script, kind, family, reserved;
+    uint8_t script, kind, family, concept;
     float weight;
 } snap_part;
 
@@ -119,8 +119,12 @@ static int pack_names(const aka_screener *s, aka__pack *p, aka_buf *names,
             snap_part sp = {aka__pack_ref(p, q->text),
                             aka__pack_ref(p, q->latin),
                             aka__pack_ref(p, q->key),
-                            aka__pack_ref(p, q->key2), q->script, q->kind,
-                            q->family, 0, q->weight};
+                            aka__pack_ref(p, q->key2),
+                            q->script,
+                            q->kind,
+                            q->family,
+                            q->concept,
+                            q->weight};
             if (aka__buf_append(parts, &sp, sizeof(sp)) < 0)
                 return AKA_ENOMEM;
         }
@@ -405,11 +409,13 @@ static int open_names(aka_screener *s, const opening *o)
         parts[k].script = sp[k].script;
         parts[k].kind = sp[k].kind;
         parts[k].family = sp[k].family;
+        parts[k].concept = sp[k].concept;
         parts[k].known = 1; /* a list part is a listed word (names.h) */
         parts[k].weight = sp[k].weight;
         if (u.bad || !parts[k].text || !parts[k].latin || !parts[k].key ||
-            !parts[k].key2 ||
-            sp[k].script > AKA_SCRIPT_OTHER || sp[k].kind > AKA_PART_ARTICLE ||
+            !parts[k].key2 || sp[k].script > AKA_SCRIPT_OTHER ||
+            sp[k].kind > AKA_PART_ARTICLE ||
+            sp[k].concept > aka__name_concepts() ||
             !(sp[k].weight >= 0 && sp[k].weight < 1e6f))
             return damaged(o, "name parts");
     }

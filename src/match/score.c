@@ -11,10 +11,10 @@
 
 const char *aka_evidence_name(aka_evidence e)
 {
-    static const char *const n[] = {"none", "exact", "folded",
-                                    "transliterated", "phonetic",
-                                    "edit_distance", "joined"};
-    return (unsigned)e <= AKA_EVIDENCE_JOINED ? n[e] : "none";
+    static const char *const n[] = {
+        "none",     "exact",         "folded", "transliterated",
+        "phonetic", "edit_distance", "joined", "translated"};
+    return (unsigned)e <= AKA_EVIDENCE_TRANSLATED ? n[e] : "none";
 }
 
 /* RULE-SCORE-3: weight by kind. */
@@ -218,6 +218,7 @@ static double jw_bound(const char *a, const char *b)
 #define SIM_EXACT 1.0
 #define SIM_FOLDED 0.98
 #define SIM_TRANSLIT 0.97
+#define SIM_TRANSLATED 0.92
 #define SIM_KEY 0.93
 #define SIM_KEY_SHORT 0.86
 #define SIM_KEY_NEAR 0.70 /* one consonant off across Arabic script: at the
@@ -262,6 +263,12 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         *ev = q->script == l->script ? AKA_EVIDENCE_FOLDED
                                      : AKA_EVIDENCE_TRANSLITERATED;
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
+    }
+    /* RULE-NAME-5: one meaning in two languages (Завод, Plant); as
+     * evidence it is weaker than the same word transliterated */
+    if (q->concept && q->concept == l->concept) {
+        *ev = AKA_EVIDENCE_TRANSLATED;
+        return SIM_TRANSLATED;
     }
     /* Written in Latin on both sides with different keys, only spelling
      * evidence is left (or a glued article or abd, which share most

@@ -26,7 +26,11 @@ static int in_list(const char *w, const char *const *list)
 /* By Latin form. RULE-NAME-1, 3, 4, 5. */
 static const char *const articles[] = {
     "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ul", "ud", "ur",
-    "ol", "il", NULL};
+    "ol", "il",
+    /* the English words that join the words of an organisation's name,
+     * which its name in another language has no word for (Ministry of
+     * Defence, Министерство обороны) */
+    "of", "and", "for", NULL};
 static const char *const particles[] = {
     "bin", "ibn", "bint", "ben", "bn", "abu", "abou", "abo", "umm", "um",
     "ould", "wuld", "van", "von", "de", "da", "del", "der", "den", "la", "le",
@@ -389,6 +393,7 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
     p->weight = -1;
     if (!p->text || !p->latin || !p->key || !p->key2)
         return AKA_ENOMEM;
+    p->concept = aka__name_concept(p->latin);
     out->n++;
     return AKA_OK;
 }

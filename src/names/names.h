@@ -5,8 +5,9 @@
  * HOW A NAME IS SPLIT (RULE-NAME-*)
  *   The normalised words (text stage) are classified:
  *   - articles (al, el, ad, ar, as, at, az, an, ash, ul, ud, ur and Arabic
- *     ال, also glued to an Arabic word) carry no identity and are dropped
- *     from matching                                                NAME-1
+ *     ال, also glued to an Arabic word), and of, and, for inside a
+ *     name (Ministry of Defence), carry no identity and are dropped from
+ *     matching                                                     NAME-1
  *   - abd/abdul/abdel/abdur... joined with the next part, and glued forms
  *     split the same way: Abd al-Rahman = Abdul Rahman = Abdurrahman =
  *     عبد الرحمن -> one part "abdrahman"                          NAME-2
@@ -17,7 +18,10 @@
  *   - organisation legal forms (llc, ltd, ooo, jsc, gmbh, sa...) and the
  *     words that say what kind of organisation it is (plant, institute,
  *     research; zavod, institut, nauchno), which lists translate where
- *     they transliterate the name proper, weigh little         NAME-5
+ *     they transliterate the name proper, weigh little; these words,
+ *     and others of that kind (ministry, defence, state; ministerstvo,
+ *     oborony), carry their meaning (names/vocab.c), so that ooo
+ *     matches llc and zavod plant, as translated               NAME-5
  *   - everything else is a name part.
  *
  * HOW A KEY IS MADE (RULE-KEY-*), from the part's Latin form:
@@ -61,6 +65,9 @@ typedef struct {
     uint8_t family;     /* 1: the list marks this part as the surname */
     uint8_t known;      /* 1: the screener's lists hold a part written
                            so (aka__ix_name_weights); 0 until then */
+    uint8_t concept;    /* RULE-NAME-5: what the part means when it is
+                           a word that says what kind of organisation a
+                           name is (aka__name_concept), 0 for none */
     float weight;       /* what the part weighs (aka__part_weight) once a
                            screener has set it; -1 until then */
 } aka__part;
@@ -131,6 +138,20 @@ size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
  * word may be one name that starts so (Alexander): callers weigh it.
  */
 size_t aka__name_glued_article(const char *latin);
+
+/**
+ * RULE-NAME-5: the meaning of an ASCII Latin word that says what kind of
+ * organisation a name is (zavod, plant, ooo, llc: names/vocab.c), 1 to
+ * aka__name_concepts(); 0 when it is no such word. Two words of one
+ * meaning are one word translated.
+ */
+uint8_t aka__name_concept(const char *latin);
+
+/** The English word of meaning c, "" for 0 or a meaning unknown; static. */
+const char *aka__name_concept_word(uint8_t c);
+
+/** How many meanings aka__name_concept knows (at most 255). */
+size_t aka__name_concepts(void);
 
 /** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
 int aka__name_is_patronymic(const char *latin);

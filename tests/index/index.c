@@ -443,6 +443,25 @@ static void test_index_index__repeated_name(void **state)
     assert_t1_first(screener_of(rows), "Mostafa MOSTAFA");
 }
 
+/* Assert that the index of a list of one row finds its one name as the
+ * candidate of `query`, and returns the screener of that row. */
+static aka_screener *assert_found(const char *row, const char *query)
+{
+    aka_screener *s = screener_of(row);
+    aka__weights w = {aka__ix_idf, s, NULL};
+    aka__arena a = AKA_ARENA_INIT;
+    aka__ix_cand c[4];
+    aka__name q;
+    size_t n = 0;
+
+    assert_int_equal(aka__name_parse(&q, &a, query, strlen(query)), AKA_OK);
+    aka__ix_name_weights(&w, &q);
+    assert_int_equal(aka__ix_candidates(s, &q, c, 4, &n), AKA_OK);
+    assert_int_equal(n, 1);
+    aka__arena_dispose(&a);
+    return s;
+}
+
 /*
  * A query part is looked up under its key with j read as y and y as j:
  * AYEKA (key K) and AJAKA (key YK) are one name in two romanisations,
@@ -460,24 +479,32 @@ static void test_index_index__j_and_y(void **state)
         {"T1,Ahmad-Reza\n", "\xD8\xA7\xD8\xAD\xD9\x85\xD8\xAF\xD8\xB1"
                             "\xD8\xB6\xD8\xA7"},
     };
-    aka__arena a = AKA_ARENA_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+        aka_screener_free(assert_found(cases[i][0], cases[i][1]));
+}
+
+/*
+ * INDEX-8: words of one meaning find each other through it: Министерство
+ * обороны (ministerstvo oborony) and Ministry of Defence share no key,
+ * no key and no Latin form one edit apart; only their meanings are alike.
+ * The scorer then finds them the same name (RULE-NAME-5).
+ */
+static void test_index_index__translated(void **state)
+{
+    static const char *const cases[][2] = {
+        /* list row, query */
+        {"T1,Ministry of Defence\n", "Министерство обороны"},
+        {"T1,Министерство обороны\n", "Ministry of Defence"},
+    };
 
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-        aka_screener *s = screener_of(cases[i][0]);
-        aka__weights w = {aka__ix_idf, s, NULL};
-        aka__ix_cand c[4];
-        aka__name q;
-        size_t n = 0;
-
-        assert_int_equal(
-            aka__name_parse(&q, &a, cases[i][1], strlen(cases[i][1])), AKA_OK);
-        aka__ix_name_weights(&w, &q);
-        assert_int_equal(aka__ix_candidates(s, &q, c, 4, &n), AKA_OK);
-        assert_int_equal(n, 1);
+        aka_screener *s = assert_found(cases[i][0], cases[i][1]);
+        assert_true(hits_entity(s, cases[i][1], "T1"));
         aka_screener_free(s);
     }
-    aka__arena_dispose(&a);
 }
 
 static const struct CMUnitTest tests[] = {
@@ -491,6 +518,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__glued_article),
     cmocka_unit_test(test_index_index__repeated_name),
     cmocka_unit_test(test_index_index__j_and_y),
+    cmocka_unit_test(test_index_index__translated),
 };
 
 AKA_TEST_MAIN(tests)

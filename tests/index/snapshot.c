@@ -22,8 +22,11 @@
 #define HEADER_SIZE 56
 #define CHECKSUM_AT 24
 #define SECTION_BYTES 24
+#define SECTION_PARTS 4
 #define SECTION_PIDS 6
 #define SECTION_FOFF 7
+#define PART_BYTES 24   /* a part: four pool offsets, four bytes, weight */
+#define PART_CONCEPT 19 /* the part's meaning (names.h: aka__part.concept) */
 
 static char path[256];
 
@@ -196,6 +199,23 @@ static void test_index_snapshot__refused(void **state)
         write_file(bad, buf, len);
         assert_refused(bad, AKA_EINVALID, "postings");
         memcpy(buf + off, &v, sizeof(v));
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+    }
+    /* a part whose meaning aka does not know, with a checksum that
+     * agrees */
+    {
+        uint64_t off, sum;
+        char v;
+        memcpy(&off, buf + HEADER_SIZE + SECTION_PARTS * SECTION_BYTES + 8,
+               sizeof(off));
+        v = buf[off + PART_BYTES + PART_CONCEPT];
+        buf[off + PART_BYTES + PART_CONCEPT] = (char)0xff;
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+        write_file(bad, buf, len);
+        assert_refused(bad, AKA_EINVALID, "name parts");
+        buf[off + PART_BYTES + PART_CONCEPT] = v;
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
     }

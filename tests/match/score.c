@@ -460,6 +460,42 @@ static void test_match_score__legal_form_left_over(void **state)
 }
 
 /*
+ * RULE-NAME-5: the words that say what kind of organisation it is match
+ * across languages as translated (Министерство, Ministry), below the
+ * same word transliterated; a surname that starts like one (Strakhov,
+ * страховая: insurance) is no such word.
+ */
+static void test_match_score__translated(void **state)
+{
+    const aka_hit *h;
+    aka_hits *keep;
+    int translated = 0;
+
+    (void)state;
+    assert_true(cmp("Министерство обороны Республики Беларусь",
+                    "Ministry of Defence of the Republic of Belarus", &h,
+                    &keep) >= AKA_DEFAULT_THRESHOLD);
+    for (size_t i = 0; i < h->n_parts; i++)
+        if (h->parts[i].query_part && h->parts[i].list_part &&
+            !strcmp(h->parts[i].query_part, "министерство")) {
+            assert_string_equal(h->parts[i].list_part, "ministry");
+            assert_int_equal(h->parts[i].evidence, AKA_EVIDENCE_TRANSLATED);
+            translated = 1;
+        }
+    assert_true(translated);
+    assert_string_equal(aka_evidence_name(AKA_EVIDENCE_TRANSLATED),
+                        "translated");
+    aka_hits_free(keep);
+    assert_true(cmp("Адкрытае акцыянернае таварыства Нафтан",
+                    "Open Joint Stock Company Naftan", NULL,
+                    NULL) >= AKA_DEFAULT_THRESHOLD);
+    assert_true(cmp("Завод Полет", "Zavod Polet", NULL, NULL) >
+                cmp("Завод Полет", "Polet Plant", NULL, NULL));
+    assert_true(cmp("Strakhov Ivan", "Insurance Ivan", NULL, NULL) <
+                AKA_DEFAULT_THRESHOLD);
+}
+
+/*
  * RULE-SCORE-2: two words written as one, where an article stands between
  * them (شمس الدین, SHAMSUDDIN: Shams al-Din), and where one of the two
  * alone is near the joined word (هدايت الله, HIDAYATULLAH: Hidayat, a
@@ -499,6 +535,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__cache_changes_nothing),
     cmocka_unit_test(test_match_score__misspelling_weighs_as_spelt),
     cmocka_unit_test(test_match_score__legal_form_left_over),
+    cmocka_unit_test(test_match_score__translated),
     cmocka_unit_test(test_match_score__joined_across_article),
     cmocka_unit_test(test_match_score__out_of_memory),
 };

@@ -254,7 +254,55 @@ static void test_names_names__glued_article(void **state)
         assert_int_equal(aka__name_glued_article(cases[i].latin), cases[i].n);
 }
 
+/* RULE-NAME-5: words of one meaning in English and in the Latin of
+ * Russian, Belarusian and Ukrainian words, inflected, share it; a surname
+ * that starts like such a word does not. */
+static void test_names_names__meanings(void **state)
+{
+    static const char *const alike[][5] = {
+        {"Завод", "Завода", "plant", "factory", "zavod"},
+        {"ООО", "LLC", "ooo", "llc", NULL},
+        {"Министерство", "Ministry", "ministerstva", NULL, NULL},
+        {"Страховая", "insurance", NULL, NULL, NULL},
+        {"Научно", "scientific", "nauchnyi", NULL, NULL},
+        {"Адкрытае", "Open", "Открытого", NULL, NULL},
+        {"Акцыянернае", "Акционерное", "Joint", NULL, NULL},
+    };
+    static const char *const none[] = {"strakhov", "bankov",    "mohammed",
+                                       "fonda",    "zavodskoy", ""};
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+
+    (void)state;
+    for (size_t g = 0; g < ARRAY_SIZE(alike); g++) {
+        uint8_t c = 0;
+        for (size_t k = 0; k < 5 && alike[g][k]; k++) {
+            const char *s = alike[g][k];
+            assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+            assert_int_equal(n.n, 1);
+            if (!k)
+            c = n.parts[0].concept;
+            assert_int_not_equal(c, 0);
+            assert_int_equal(n.parts[0].concept, c);
+        }
+    }
+    for (size_t k = 0; k < ARRAY_SIZE(none); k++)
+        assert_int_equal(aka__name_concept(none[k]), 0);
+    assert_string_equal(aka__name_concept_word(0), "");
+    assert_string_equal(aka__name_concept_word(aka__name_concept("zavoda")),
+                        "plant");
+    /* the English words that join an organisation's words are articles
+     * (RULE-NAME-1), so Министерство обороны is all of Ministry of
+     * Defence */
+    assert_int_equal(aka__name_parse(&n, &a, "Ministry of Defence", 19),
+                     AKA_OK);
+    assert_int_equal(n.n, 3);
+    assert_int_equal(n.parts[1].kind, AKA_PART_ARTICLE);
+    aka__arena_dispose(&a);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_names_names__meanings),
     cmocka_unit_test(test_names_names__same_keys),
     cmocka_unit_test(test_names_names__different_keys),
     cmocka_unit_test(test_names_names__kinds),
