@@ -393,7 +393,8 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
     p->weight = -1;
     if (!p->text || !p->latin || !p->key || !p->key2)
         return AKA_ENOMEM;
-    p->concept = aka__name_concept(p->latin);
+    p->concept =
+        aka__name_concept(sc == AKA_SCRIPT_ARABIC ? p->text : p->latin);
     out->n++;
     return AKA_OK;
 }

@@ -140,12 +140,14 @@ size_t aka__name_variants(const char *full, size_t len, aka__variant *v,
 size_t aka__name_glued_article(const char *latin);
 
 /**
- * RULE-NAME-5: the meaning of an ASCII Latin word that says what kind of
- * organisation a name is (zavod, plant, ooo, llc: names/vocab.c), 1 to
- * aka__name_concepts(); 0 when it is no such word. Two words of one
- * meaning are one word translated.
+ * RULE-NAME-5: the meaning of a word that says what kind of organisation
+ * a name is (zavod, plant, ooo, llc, وزارة: names/vocab.c), 1 to
+ * aka__name_concepts(); 0 when it is no such word. `word` is a part's
+ * Latin form, or for a part in Arabic script its normalised text (the
+ * Latin of a word without its short vowels is no word's spelling). Two
+ * words of one meaning are one word translated.
  */
-uint8_t aka__name_concept(const char *latin);
+uint8_t aka__name_concept(const char *word);
 
 /** The English word of meaning c, "" for 0 or a meaning unknown; static. */
 const char *aka__name_concept_word(uint8_t c);

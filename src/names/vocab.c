@@ -5,9 +5,12 @@
  * Lists translate these words where they transliterate the name proper:
  * the EU writes Научно-Технический Центр «Атлас» as Scientific and
  * Technical Center ATLAS, and Canada Адкрытае акцыянернае таварыства as
- * Open Joint Stock Company. Each row below is one meaning: its English
- * word first, then how it is written in English and in the Latin that
- * aka and the lists give Russian, Belarusian and Ukrainian words. Two
+ * Open Joint Stock Company, and the UN شبکه حقانی as HAQQANI NETWORK.
+ * Each row below is one meaning: its English word first, then how it is
+ * written in English, in the Latin that aka and the lists give Russian,
+ * Belarusian, Ukrainian and Persian words, and in Arabic script (Arabic
+ * and Persian words as aka normalises them: ک ی as ك ي, no article),
+ * which is matched whole on a part's text, not on its Latin form. Two
  * words of one row match as translated.
  *
  * A form ending in '*' is a stem: it stands for itself followed by a
@@ -22,14 +25,15 @@
 
 #define TAIL_MAX 4
 #define TAIL_LETTERS "aeiouyjkhmg"
-#define FORMS_MAX 20
+#define FORMS_MAX 24
 
 static const char *const vocab[][FORMS_MAX] = {
     /* legal forms and the words they are made of */
-    {"company", "companies", "co", "society", "community", "firm", "firma",
-     "kompani*", "kampani*", "obshchestv*", "obschestv*", "obshestv*",
-     "obshschestvo", "tovarystv*", "tovaristv*", "tavarystv*", "sharikat",
-     "sherkat", "shirkat"},
+    {"company",    "companies", "co",           "society",    "community",
+     "firm",       "firma",     "kompani*",     "kampani*",   "obshchestv*",
+     "obschestv*", "obshestv*", "obshschestvo", "tovarystv*", "tovaristv*",
+     "tavarystv*", "sharikat",  "sherkat",      "shirkat",    "كومباني",
+     "كمباني",     "شركة",      "شركت"},
     {"llc", "ooo", "tov", "taa"},
     {"jsc", "ao", "aat"},
     {"ojsc", "oao", "vat"},
@@ -41,9 +45,10 @@ static const char *const vocab[][FORMS_MAX] = {
     {"closed", "zakryt*", "zakrit*"},
     {"public", "publichn*"},
     {"private", "chastn*", "pryvatn*"},
-    {"limited", "ltd", "ogranichenn*", "abmezhavan*", "obmezhen*"},
+    {"limited", "ltd", "ogranichenn*", "abmezhavan*", "obmezhen*", "محدودة",
+     "لمتد", "ليمتد", "لميتد"},
     {"liability", "otvetstvennost*", "adkaznastsyu", "adkaznastsiu",
-     "vidpovidalnist*"},
+     "vidpovidalnist*", "مسؤولية", "مسئولية"},
     {"partnership", "tovarishchestv*"},
     {"enterprise", "enterprises", "predpriyati*", "predpriiati*",
      "pradpryyemstv*", "pradpryemstv*", "pidpryiemstv*", "pidpryyemstv*"},
@@ -55,90 +60,100 @@ static const char *const vocab[][FORMS_MAX] = {
     {"budgetary", "budget", "byudzhetn*", "biudzhetn*"},
     {"institution", "uchrezhdeni*", "uchrezhdenni*", "ustanov*"},
     {"organisation", "organization", "organisations", "organizations",
-     "organizatsi*"},
+     "organizatsi*", "سازمان", "منظمة", "sazman", "sazmane"},
     {"association", "obyedineni*", "obedineni*", "obiedineni*", "abyadnann*"},
     {"united", "obyedinenn*", "obedinenn*", "obiedinenn*"},
-    {"group", "groups", "gruppa", "gruppy", "grupa"},
+    {"group", "groups", "gruppa", "gruppy", "grupa", "گروه", "مجموعة"},
     {"holding", "holdings", "kholding*", "khaldyng*"},
     {"corporation", "corp", "korporatsi*", "karparatsy*"},
     {"concern", "kontsern*"},
     {"trust", "trest*"},
-    {"foundation", "fund", "establishment", "fond", "fondu", "muassasa"},
+    {"foundation", "fund", "establishment", "fond", "fondu", "muassasa",
+     "بنياد", "موسسة", "موسسه", "bonyad"},
     {"agency", "agentstv*", "ahentstv*"},
     {"bureau", "byuro", "biuro", "buro"},
-    {"office", "ofis*"},
-    {"center", "centre", "centers", "centres", "tsentr*", "centr*"},
-    {"central", "tsentraln*", "centraln*"},
+    {"office", "ofis*", "مكتب", "دفتر"},
+    {"center", "centre", "centers", "centres", "tsentr*", "centr*", "مركز"},
+    {"central", "tsentraln*", "centraln*", "مركزي", "مركزى", "markazi"},
     {"main", "chief", "glavn*", "halown*"},
     /* what it does */
     {"scientific", "science", "sciences", "nauchn*", "nauk*", "naukov*",
-     "navukov*"},
+     "navukov*", "علوم"},
     {"research", "issledovatelsk*", "issledovani*", "issledovanii", "doslidn*",
-     "dasledch*"},
+     "dasledch*", "تحقيقات", "پژوهش", "بحوث", "ابحاث"},
     {"technical", "technics", "tekhnichesk*", "tehnichesk*", "tekhnichn*"},
     {"technology", "technologies", "technological", "tekhnologi*", "tehnologi*",
-     "tekhnalogi*"},
+     "tekhnalogi*", "تكنولوجيا", "فناوري"},
     {"production", "producing", "manufacturing", "manufacture",
-     "proizvodstvenn*", "proizvodstv*", "vytvorch*", "vyrabnich*"},
-    {"design", "konstruktorsk*", "proyektn*", "proektn*"},
-    {"institute", "institut*"},
+     "proizvodstvenn*", "proizvodstv*", "vytvorch*", "vyrabnich*", "ساخت",
+     "توليد", "انتاج", "تصنيع"},
+    {"design", "konstruktorsk*", "proyektn*", "proektn*", "طراحي", "تصميم"},
+    {"institute", "institut*", "معهد", "پژوهشگاه"},
     {"plant", "plants", "factory", "factories", "works", "zavod*", "fabrik*",
      "kombinat*", "combine"},
     {"instrument", "instruments", "devices", "priborostroitel*", "pribor*",
      "instrumentaln*"},
     {"shipbuilding", "shipyard", "shipyards", "sudostroitel*", "sudoremont*"},
-    {"shipping", "sudokhodn*"},
+    {"shipping", "sudokhodn*", "كشتيراني", "شيبينغ", "ملاحة"},
     {"sea", "maritime", "marine", "morsk*"},
     {"machine", "mashinostroitel*", "mashinostroyeni*", "mashinostroeni*"},
-    {"chemical", "chemicals", "chemistry", "khimichesk*", "khimii", "khimiya"},
+    {"chemical", "chemicals", "chemistry", "khimichesk*", "khimii", "khimiya",
+     "شيميايي", "كيميائية", "كيمياوية"},
     {"mechanical", "mechanics", "mekhanichesk*", "mekhaniki"},
     {"electronic", "electronics", "elektronn*", "elektronik*"},
-    {"systems", "system", "sistem*"},
+    {"systems", "system", "sistem*", "سامانه", "انظمة"},
     {"communication", "communications", "svyaz*", "sviaz*"},
     {"management", "control", "administration", "directorate", "upravleni*",
-     "upravlinn*"},
+     "upravlinn*", "ادارة"},
     {"information", "informatsion*", "informatsi*"},
     {"engineering", "inzhenern*", "inzhiniring*"},
     {"equipment", "tekhnik*", "tekhniki", "oborudovani*"},
     {"construction", "building", "stroitel*", "budaunich*"},
     {"repair", "remontn*"},
-    {"aviation", "aircraft", "aviatsion*", "aviatsii", "aviyatsyin*"},
-    {"space", "kosmichesk*"},
+    {"aviation", "aircraft", "aviatsion*", "aviatsii", "aviyatsyin*", "هوايي",
+     "طيران"},
+    {"space", "kosmichesk*", "فضاي", "فضاء"},
     {"nuclear", "yadern*", "iadern*"},
     {"physics", "fiziki", "fizik*", "fizichesk*"},
     {"optical", "optics", "optiko", "optichesk*", "optiki"},
     {"rocket", "rockets", "missile", "raketn*"},
     {"artillery", "artilleriysk*", "artilleriisk*"},
     {"weapons", "armament", "armaments", "vooruzheni*"},
-    {"armed", "vooruzhenn*"},
+    {"armed", "vooruzhenn*", "مسلح"},
     {"military", "voenn*", "voyenn*", "vaienn*", "vayenn*"},
-    {"defence", "defense", "oboron*", "abarony"},
-    {"security", "bezopasnost*"},
-    {"intelligence", "razvedk*", "razvedyvatel*"},
-    {"troops", "forces", "voysk*", "voisk*", "vojsk*"},
-    {"guard", "guards", "gvardi*", "hvardi*"},
-    {"army", "armiya", "armii", "armiia"},
+    {"defence", "defense", "oboron*", "abarony", "دفاع", "پدافند"},
+    {"security", "bezopasnost*", "امنية", "امني", "امنيت"},
+    {"intelligence", "razvedk*", "razvedyvatel*", "اطلاعات", "مخابرات",
+     "استخبارات"},
+    {"troops", "forces", "voysk*", "voisk*", "vojsk*", "نيروهاي", "نيروي",
+     "قوات"},
+    {"guard", "guards", "gvardi*", "hvardi*", "پاسداران", "حرس", "حراسة",
+     "pasdaran"},
+    {"army", "armiya", "armii", "armiia", "ارتش", "جيش"},
     {"battalion", "batalon*", "batalyon*", "batalion*"},
     {"brigade", "brigada", "brigady", "bryhada"},
     {"railway", "railways", "railroad", "zheleznodorozhn*"},
     {"energy", "power", "energetichesk*", "energetik*", "enerhetychn*"},
     {"fuel", "toplivn*"},
-    {"oil", "neftyan*", "neftian*", "neft", "nefti"},
+    {"oil", "neftyan*", "neftian*", "neft", "nefti", "نفت", "نفط", "naft"},
     {"insurance", "strakhovaya", "strakhovoi", "strakhovoy", "strakhovoe",
      "strakhovaia", "strakhovogo"},
     {"commercial", "kommerchesk*", "kamertsyin*"},
-    {"trading", "trade", "torgov*", "torhov*"},
-    {"industrial", "industries", "industry", "promyshlenn*", "promyshlennosti"},
+    {"trading", "trade", "torgov*", "torhov*", "بازرگاني", "تجارت", "تجارة",
+     "للتجارة", "تجارية", "tejarat"},
+    {"industrial", "industries", "industry", "promyshlenn*", "promyshlennosti",
+     "صنايع", "صناعات", "صنعتي", "صناعية", "sanaye", "sanaie"},
     {"investment", "investments", "investitsion*"},
     {"financial", "finance", "finansov*"},
     {"economic", "economy", "ekonomichesk*", "ekonomiki"},
-    {"development", "razvitiya", "razvitiia", "razvitie", "rozvytku"},
+    {"development", "razvitiya", "razvitiia", "razvitie", "rozvytku", "توسعه",
+     "توسعة", "تنمية"},
     {"international", "mezhdunarodn*", "mizhnarodn*"},
     {"educational", "education", "obrazovatel*", "obrazovaniya", "obrazovaniia",
      "osvity"},
-    {"higher", "vysshego", "vysshee", "vysshaya", "vysshei", "vysshey"},
+    {"higher", "vysshego", "vysshee", "vysshaya", "vysshei", "vysshey", "عالي"},
     {"academy", "akademi*"},
-    {"university", "universitet*"},
+    {"university", "universitet*", "دانشگاه", "جامعة"},
     {"museum", "muzei", "muzey*"},
     {"charitable", "charity", "blagotvoritel*"},
     {"children", "childrens", "detsk*", "dzitsyach*"},
@@ -147,14 +162,16 @@ static const char *const vocab[][FORMS_MAX] = {
     {"precision", "dakladn*", "tochn*"},
     {"television", "televizion*"},
     {"broadcasting", "radioveshchatel*", "teleradiokompaniya"},
-    {"news", "novosti"},
+    {"news", "novosti", "خبرگزاري", "اخبار"},
     {"named", "imeni", "imya"},
     {"movement", "dvizheni*"},
     {"party", "partiya", "partii", "partiia"},
     {"cossack", "cossacks", "kazach*"},
-    {"national", "natsionaln*", "natsyyanaln*", "natsyianaln*"},
+    {"national", "natsionaln*", "natsyyanaln*", "natsyianaln*", "ملي", "وطنية",
+     "وطني"},
     {"people", "peoples", "narodn*"},
-    {"republic", "republican", "respublik*", "respublikansk*"},
+    {"republic", "republican", "respublik*", "respublikansk*", "جمهوري",
+     "جمهورية", "jomhouri", "jomhuri"},
     {"federation", "federatsi*"},
     {"russian", "russia", "rossiysk*", "rossiisk*", "rossijsk*", "rossii",
      "rossiya", "rossiia"},
@@ -162,15 +179,16 @@ static const char *const vocab[][FORMS_MAX] = {
     {"crimean", "crimea", "krymsk*", "krym"},
     {"city", "gorodsk*", "horadsk*"},
     {"region", "regional", "oblast*", "oblastn*", "regionaln*"},
-    {"ministry", "ministerstv*"},
-    {"service", "services", "sluzhb*"},
+    {"ministry", "ministerstv*", "وزارة", "وزارت", "vezarat"},
+    {"service", "services", "sluzhb*", "خدمات", "سيرفيسيز"},
     {"committee", "komitet*", "kamitet*"},
-    {"council", "sovet*", "savet*"},
-    {"commission", "komissi*", "kamisi*"},
+    {"council", "sovet*", "savet*", "assembly", "شوراي", "شورا", "مجلس",
+     "مجمع"},
+    {"commission", "komissi*", "kamisi*", "board", "authority", "هيئة", "هيئت"},
     {"election", "electoral", "izbiratel*", "vybarch*", "vyborch*"},
     {"investigative", "investigation", "sledstvenn*"},
     {"prosecutor", "prosecutors", "prokuratur*", "prokuror*"},
-    {"police", "politsi*", "militsi*"},
+    {"police", "politsi*", "militsi*", "پليس", "شرطة", "انتظامي"},
     {"border", "pogranichn*"},
     {"customs", "tamozhn*"},
     {"supreme", "verkhovn*"},
@@ -191,14 +209,14 @@ static const char *const vocab[][FORMS_MAX] = {
     {"flight", "letn*", "lyotn*"},
     {"detachment", "squad", "otryad*", "otriad*"},
     {"civil", "civilian", "grazhdansk*"},
-    {"aircraft", "aeroplanes", "samolet*", "samolyot*"},
+    {"aircraft", "aeroplanes", "samolet*", "samolyot*", "هواپيما", "طائرات"},
     {"helicopter", "helicopters", "vertolet*", "vertolyot*"},
     {"unmanned", "bespilotn*"},
-    {"command", "komandovani*"},
-    {"protection", "zashchit*"},
+    {"command", "komandovani*", "فرماندهي", "قيادة"},
+    {"protection", "zashchit*", "حماية", "للحماية"},
     {"radiation", "radiatsionn*"},
     {"biological", "biologichesk*"},
-    {"applied", "prikladn*"},
+    {"applied", "prikladn*", "تطبيقية"},
     {"theoretical", "teoretichesk*"},
     {"measurements", "measurement", "izmereni*"},
     {"organic", "organichesk*"},
@@ -206,30 +224,53 @@ static const char *const vocab[][FORMS_MAX] = {
     {"siberian", "siberia", "sibirsk*", "sibiri"},
     {"branch", "otdeleni*", "filial*"},
     {"river", "rechn*"},
-    {"geographical", "geographic", "geografichesk*"},
+    {"network", "networks", "شبكة", "شبكه"},
+    {"exchange", "exchanges", "صرافة", "صرافه", "للصرافة", "صرافي"},
+    {"prison", "prisons", "زندان", "سجن"},
+    {"newspaper", "روزنامه", "صحيفة", "جريدة"},
+    {"headquarters", "staff", "ستاد", "قرارگاه", "مقر"},
+    {"gas", "گاز", "غاز"},
+    {"general", "عامة", "عمومي"},
+    {"islamic", "اسلامية", "اسلامي", "eslami", "islami"},
+    {"revolution", "revolutionary", "انقلاب", "انقلابي", "ثورة", "ثوري",
+     "enghelab"},
+    {"corps", "سپاه", "فيلق", "sepah"},
+    {"cyber", "سايبري", "سايبر", "سايبرى"},
+    {"engine", "engines", "موتور", "محرك"},
+    {"press", "مطبوعات", "صحافة"},
+    {"supervisory", "supervision", "نظارت", "رقابة"},
+    {"studies", "مطالعات", "دراسات"},
+    {"social", "اجتماعي"},
+    {"aerospace", "هوافضا"},
+    {"advanced", "متقدمة", "پيشرفته"},
+    {"free", "حرة", "آزاد"},
+    {"zone", "منطقة", "منطقه"},
+    {"bank", "banks", "بنك", "بانك", "مصرف"},
+    {"air", "جوية", "جوي"},
+    {"geographical", "geographic", "geografichesk*", "جغرافيايي", "جغرافية"},
 };
 
 #define N_CONCEPTS (sizeof(vocab) / sizeof(vocab[0]))
 
-/* 1 if `latin` is `form`, or, for a stem (a form ending in '*'), the stem
+/* 1 if `word` is `form`, or, for a stem (a form ending in '*'), the stem
  * followed by an ending (file comment). */
-static int form_matches(const char *form, const char *latin)
+static int form_matches(const char *form, const char *word)
 {
     size_t n = strlen(form), tail;
 
     if (form[n - 1] != '*')
-        return !strcmp(form, latin);
-    if (strncmp(form, latin, n - 1))
+        return !strcmp(form, word);
+    if (strncmp(form, word, n - 1))
         return 0;
-    tail = strlen(latin + n - 1);
-    return tail <= TAIL_MAX && strspn(latin + n - 1, TAIL_LETTERS) == tail;
+    tail = strlen(word + n - 1);
+    return tail <= TAIL_MAX && strspn(word + n - 1, TAIL_LETTERS) == tail;
 }
 
-uint8_t aka__name_concept(const char *latin)
+uint8_t aka__name_concept(const char *word)
 {
     for (size_t r = 0; r < N_CONCEPTS; r++)
         for (size_t f = 0; f < FORMS_MAX && vocab[r][f]; f++)
-            if (vocab[r][f][0] == latin[0] && form_matches(vocab[r][f], latin))
+            if (vocab[r][f][0] == word[0] && form_matches(vocab[r][f], word))
                 return (uint8_t)(r + 1);
     return 0;
 }

@@ -493,6 +493,8 @@ static void test_match_score__translated(void **state)
                 cmp("Завод Полет", "Polet Plant", NULL, NULL));
     assert_true(cmp("Strakhov Ivan", "Insurance Ivan", NULL, NULL) <
                 AKA_DEFAULT_THRESHOLD);
+    assert_true(cmp("شبکه حقانی", "HAQQANI NETWORK", NULL, NULL) >=
+                AKA_DEFAULT_THRESHOLD);
 }
 
 /*

@@ -267,6 +267,9 @@ static void test_names_names__meanings(void **state)
         {"Научно", "scientific", "nauchnyi", NULL, NULL},
         {"Адкрытае", "Open", "Открытого", NULL, NULL},
         {"Акцыянернае", "Акционерное", "Joint", NULL, NULL},
+        /* Arabic script by its words: Persian letters as Arabic ones */
+        {"وزارت", "وزارة", "Ministry", "Министерство", NULL},
+        {"شبکه", "شبكة", "network", NULL, NULL},
     };
     static const char *const none[] = {"strakhov", "bankov",    "mohammed",
                                        "fonda",    "zavodskoy", ""};
