@@ -385,6 +385,27 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
  * if either changes */
 #define JOIN_JW_MIN (2 * JOIN_EDIT_MIN / SIM_EDIT_SCALE - 1 - 1e-9)
 
+/* 1 if part `one` and parts a and b side by side (their keys: `keys`)
+ * have one key once a side is read its second way (names.h: key2), as
+ * arabic_key_eq compares keys: ثناء الله (TN L, ث read s: SN) is
+ * SANAULLAH (SNL). */
+static int joined_second_reading(const aka__part *one, const aka__part *a,
+                                 const aka__part *b, const char *keys)
+{
+    const char *x = a->key2[0] ? a->key2 : a->key;
+    const char *y = b->key2[0] ? b->key2 : b->key;
+    size_t lx = strlen(x), ly = strlen(y);
+    char k2[128];
+
+    if (one->key2[0] && arabic_key_eq(one->key2, keys))
+        return 1;
+    if ((!a->key2[0] && !b->key2[0]) || lx + ly >= sizeof(k2))
+        return 0;
+    memcpy(k2, x, lx);
+    memcpy(k2 + lx, y, ly + 1);
+    return arabic_key_eq(one->key, k2);
+}
+
 /* RULE-SCORE-2: the joined form of parts a and b against part `one`. */
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
@@ -421,7 +442,8 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     if (strlen(one->key) >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys) ||
          (arabic &&
-          (arabic_key_eq(one->key, key) || arabic_key_eq(one->key, keys)))) &&
+          (arabic_key_eq(one->key, key) || arabic_key_eq(one->key, keys) ||
+           joined_second_reading(one, a, b, keys)))) &&
         (arabic || jw(one->latin, latin) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
     if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&

@@ -27,10 +27,11 @@ static int in_list(const char *w, const char *const *list)
 static const char *const articles[] = {
     "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ul", "ud", "ur",
     "ol", "il",
-    /* the English words that join the words of an organisation's name,
-     * which its name in another language has no word for (Ministry of
-     * Defence, Министерство обороны) */
-    "of", "and", "for", NULL};
+    /* the words that join the words of an organisation's name, which
+     * its name in another language has no word for (Ministry of Defence,
+     * Министерство обороны), in English and in Arabic written in Latin
+     * (Nusrat al-Islam wa al-Muslimin) */
+    "of", "and", "for", "wa", NULL};
 static const char *const particles[] = {
     "bin", "ibn", "bint", "ben", "bn", "abu", "abou", "abo", "umm", "um",
     "ould", "wuld", "van", "von", "de", "da", "del", "der", "den", "la", "le",
@@ -312,6 +313,7 @@ typedef struct {
 } word;
 
 static const char ARABIC_AL[] = "\xD8\xA7\xD9\x84";   /* ال */
+static const char ARABIC_WA[] = "\xD9\x88";           /* و, and */
 static const char ARABIC_ABD[] = "\xD8\xB9\xD8\xA8\xD8\xAF"; /* عبد */
 static const char ARABIC_ALLAH[] = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";
 
@@ -442,6 +444,19 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
             nw++;
             p += n - 8;
             n = 8;
+        }
+        if (sc == AKA_SCRIPT_ARABIC && n >= 14 && !memcmp(p, ARABIC_WA, 2) &&
+            !memcmp(p + 2, ARABIC_AL, 4) && nw + 2 < AKA_NAME_MAX_PARTS) {
+            /* RULE-NAME-1: والX -> و + ال + X: "and" glued to an article
+             * (والمسلمين, wa al-Muslimin), when X has four letters or more
+             * (والیان, Valiyan, is a name) */
+            w[nw].text = p;
+            w[nw].text_len = 2;
+            w[nw].script = sc;
+            w[nw].kind = AKA_PART_ARTICLE;
+            nw++;
+            p += 2;
+            n -= 2;
         }
         if (sc == AKA_SCRIPT_ARABIC && n > 6 && !memcmp(p, ARABIC_AL, 4) &&
             nw + 1 < AKA_NAME_MAX_PARTS &&

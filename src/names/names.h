@@ -5,9 +5,9 @@
  * HOW A NAME IS SPLIT (RULE-NAME-*)
  *   The normalised words (text stage) are classified:
  *   - articles (al, el, ad, ar, as, at, az, an, ash, ul, ud, ur and Arabic
- *     ال, also glued to an Arabic word), and of, and, for inside a
- *     name (Ministry of Defence), carry no identity and are dropped from
- *     matching                                                     NAME-1
+ *     ال, also glued to an Arabic word, and after و, "and", glued to
+ *     it: والمسلمين), and of, and, for, wa inside a name (Ministry of
+ *     Defence), carry no identity and are dropped from matching    NAME-1
  *   - abd/abdul/abdel/abdur... joined with the next part, and glued forms
  *     split the same way: Abd al-Rahman = Abdul Rahman = Abdurrahman =
  *     عبد الرحمن -> one part "abdrahman"                          NAME-2

@@ -513,6 +513,11 @@ static void test_match_score__joined_across_article(void **state)
         {"جلال الدين حقانى", "JALALUDDIN HAQQANI"},
         {"هدايت الله", "HIDAYATULLAH"},
         {"احمدرضا رادان", "RADAN Ahmad-Reza"}, /* ض read z: HMDRD, HMD RZ */
+        /* ث read s (its second reading) in a join: SN L, SANAULLAH */
+        {"ثناء اللہ غفاری", "SANAULLAH GHAFARI"},
+        /* "and" glued to an article, wa in Latin: both weigh nothing */
+        {"جماعة نصرة الإسلام والمسلمين",
+         "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN"},
     };
 
     (void)state;

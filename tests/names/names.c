@@ -127,6 +127,19 @@ static void test_names_names__kinds(void **state)
     s = "ud Din";
     assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
     assert_int_equal(n.parts[0].kind, AKA_PART_ARTICLE);
+    /* و ("and") glued to an article is one more article; والیان
+     * (Valiyan), of two letters after وال, is a name */
+    s = "\xD9\x88\xD8\xA7\xD9\x84\xD9\x85\xD8\xB3\xD9\x84\xD9\x85"
+        "\xD9\x8A\xD9\x86"; /* والمسلمين */
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    assert_int_equal(n.n, 3);
+    assert_int_equal(n.parts[0].kind, AKA_PART_ARTICLE);
+    assert_int_equal(n.parts[1].kind, AKA_PART_ARTICLE);
+    assert_int_equal(n.parts[2].kind, AKA_PART_NAME);
+    s = "\xD9\x88\xD8\xA7\xD9\x84\xDB\x8C\xD8\xA7\xD9\x86"; /* والیان */
+    assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
+    assert_int_equal(n.n, 1);
+    assert_int_equal(n.parts[0].kind, AKA_PART_NAME);
     aka__arena_dispose(&a);
 }
 
