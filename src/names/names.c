@@ -317,6 +317,21 @@ static const char ARABIC_WA[] = "\xD9\x88";           /* و, and */
 static const char ARABIC_ABD[] = "\xD8\xB9\xD8\xA8\xD8\xAF"; /* عبد */
 static const char ARABIC_ALLAH[] = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";
 
+/* Make the first len bytes of the word at *p (*n bytes) word nw, of
+ * script sc and kind `kind` (a name's kind is settled later), and move
+ * *p and *n past them. Returns the new word count. */
+static size_t split_off(word *w, size_t nw, const char **p, size_t *n,
+                        size_t len, aka__script sc, aka__part_kind kind)
+{
+    w[nw].text = *p;
+    w[nw].text_len = len;
+    w[nw].script = sc;
+    w[nw].kind = kind;
+    *p += len;
+    *n -= len;
+    return nw + 1;
+}
+
 /* 1 if latin is abd with an optional article (abd, abdul, abdur...). */
 static int abd_alone(const char *l)
 {
@@ -421,60 +436,29 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
         size_t n = e ? (size_t)(e - p) : strlen(p);
         aka__script sc = aka__text_script(p, n);
 
-        if (sc == AKA_SCRIPT_ARABIC && n > 6 &&
-            !memcmp(p, ARABIC_ABD, 6) && nw + 1 < AKA_NAME_MAX_PARTS &&
-            !(n == 14 && !memcmp(p + 6, "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87",
-                                 8))) {
+        if (sc == AKA_SCRIPT_ARABIC && n > 6 && !memcmp(p, ARABIC_ABD, 6) &&
+            nw + 1 < AKA_NAME_MAX_PARTS &&
+            !(n == 14 && !memcmp(p + 6, "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87", 8)))
             /* RULE-NAME-2: عبدX -> عبد + X (but عبدالله stays whole) */
-            w[nw].text = p;
-            w[nw].text_len = 6;
-            w[nw].script = sc;
-            nw++;
-            p += 6;
-            n -= 6;
-        }
+            nw = split_off(w, nw, &p, &n, 6, sc, AKA_PART_NAME);
         if (sc == AKA_SCRIPT_ARABIC && n > 10 && *p != ' ' &&
             !memcmp(p + n - 8, ARABIC_ALLAH, 8) &&
-            nw + 2 < AKA_NAME_MAX_PARTS && memcmp(p, ARABIC_ABD, 6)) {
+            nw + 2 < AKA_NAME_MAX_PARTS && memcmp(p, ARABIC_ABD, 6))
             /* RULE-NAME-2: سعيدالله -> سعيد + الله (Saidullah), joined
              * again by the scorer */
-            w[nw].text = p;
-            w[nw].text_len = n - 8;
-            w[nw].script = sc;
-            nw++;
-            p += n - 8;
-            n = 8;
-        }
+            nw = split_off(w, nw, &p, &n, n - 8, sc, AKA_PART_NAME);
         if (sc == AKA_SCRIPT_ARABIC && n >= 14 && !memcmp(p, ARABIC_WA, 2) &&
-            !memcmp(p + 2, ARABIC_AL, 4) && nw + 2 < AKA_NAME_MAX_PARTS) {
+            !memcmp(p + 2, ARABIC_AL, 4) && nw + 2 < AKA_NAME_MAX_PARTS)
             /* RULE-NAME-1: والX -> و + ال + X: "and" glued to an article
              * (والمسلمين, wa al-Muslimin), when X has four letters or more
              * (والیان, Valiyan, is a name) */
-            w[nw].text = p;
-            w[nw].text_len = 2;
-            w[nw].script = sc;
-            w[nw].kind = AKA_PART_ARTICLE;
-            nw++;
-            p += 2;
-            n -= 2;
-        }
+            nw = split_off(w, nw, &p, &n, 2, sc, AKA_PART_ARTICLE);
         if (sc == AKA_SCRIPT_ARABIC && n > 6 && !memcmp(p, ARABIC_AL, 4) &&
             nw + 1 < AKA_NAME_MAX_PARTS &&
-            !(n == 8 && !memcmp(p + 4, "\xD9\x84\xD9\x87", 4))) {
+            !(n == 8 && !memcmp(p + 4, "\xD9\x84\xD9\x87", 4)))
             /* RULE-NAME-1: الX -> ال + X (but الله stays whole) */
-            w[nw].text = p;
-            w[nw].text_len = 4;
-            w[nw].script = sc;
-            w[nw].kind = AKA_PART_ARTICLE;
-            nw++;
-            p += 4;
-            n -= 4;
-        }
-        w[nw].text = p;
-        w[nw].text_len = n;
-        w[nw].script = sc;
-        nw++;
-        p += n;
+            nw = split_off(w, nw, &p, &n, 4, sc, AKA_PART_ARTICLE);
+        nw = split_off(w, nw, &p, &n, n, sc, AKA_PART_NAME);
         if (*p == ' ')
             p++;
     }
