@@ -19,6 +19,7 @@
  * -iya, -ami...). That keeps surnames out: Strakhov is not страховая
  * (insurance), since v ends no case. Other forms match whole words only.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "names/names.h"
@@ -266,12 +267,55 @@ static int form_matches(const char *form, const char *word)
     return tail <= TAIL_MAX && strspn(word + n - 1, TAIL_LETTERS) == tail;
 }
 
-uint8_t aka__name_concept(const char *word)
+/*
+ * Every form, bucketed by its first two bytes (every form has two), in
+ * table order within a bucket: a word is compared with the forms of its
+ * own bucket only, a few of the table's thousand. Built once, on first
+ * use, by any thread.
+ */
+#define BUCKETS 1024
+static struct {
+    const char *form;
+    uint8_t concept;
+} forms[N_CONCEPTS * FORMS_MAX];
+static uint16_t bucket_start[BUCKETS + 1];
+static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
+
+static size_t bucket(const char *w)
 {
+    return ((unsigned char)w[0] << 8 | (unsigned char)w[1]) % BUCKETS;
+}
+
+static void forms_build(void)
+{
+    uint16_t next[BUCKETS];
+
     for (size_t r = 0; r < N_CONCEPTS; r++)
         for (size_t f = 0; f < FORMS_MAX && vocab[r][f]; f++)
-            if (vocab[r][f][0] == word[0] && form_matches(vocab[r][f], word))
-                return (uint8_t)(r + 1);
+            bucket_start[bucket(vocab[r][f]) + 1]++;
+    for (size_t b = 0; b < BUCKETS; b++) {
+        bucket_start[b + 1] += bucket_start[b];
+        next[b] = bucket_start[b];
+    }
+    for (size_t r = 0; r < N_CONCEPTS; r++)
+        for (size_t f = 0; f < FORMS_MAX && vocab[r][f]; f++) {
+            size_t k = next[bucket(vocab[r][f])]++;
+            forms[k].form = vocab[r][f];
+            forms[k].concept = (uint8_t)(r + 1);
+        }
+}
+
+uint8_t aka__name_concept(const char *word)
+{
+    size_t b;
+
+    if (!word[0])
+        return 0;
+    pthread_once(&forms_once, forms_build);
+    b = bucket(word);
+    for (size_t k = bucket_start[b]; k < bucket_start[b + 1]; k++)
+        if (form_matches(forms[k].form, word))
+    return forms[k].concept;
     return 0;
 }
 
