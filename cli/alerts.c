@@ -95,7 +95,7 @@ static void print_padded(const char *s, int width)
 
 static void print_json(json_t *j)
 {
-    json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_dumpf(j, stdout, CLI_JSON_PRETTY);
     fputc('\n', stdout);
     json_decref(j);
 }
@@ -166,7 +166,7 @@ static int do_show(aka_store *store, const alerts_opts *o)
                x->matched_name ? x->matched_name : "", x->score);
         if (ex) {
             fputs("  explanation: ", stdout);
-            json_dumpf(ex, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            json_dumpf(ex, stdout, CLI_JSON_LINE);
             fputc('\n', stdout);
         }
         if (x->decision)

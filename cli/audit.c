@@ -32,7 +32,7 @@ static int print_entry(const aka_audit_entry *e, void *arg)
                               "payload", payload ? payload
                                                  : json_string(e->payload),
                               "prev_hash", e->prev_hash, "hash", e->hash);
-        json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        json_dumpf(j, stdout, CLI_JSON_LINE);
         fputc('\n', stdout);
         json_decref(j);
     } else {

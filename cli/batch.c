@@ -240,6 +240,8 @@ static void write_json(FILE *f, const char *id, const char *name,
                        const aka_hits *h)
 {
     json_t *j = json_object(), *hits = json_array();
+    char line[16384];
+    size_t n;
 
     if (!j || !hits)
         die_oom();
@@ -248,8 +250,16 @@ static void write_json(FILE *f, const char *id, const char *name,
     for (size_t i = 0; i < aka_hits_count(h); i++)
         json_array_append_new(hits, cli_hit_json(aka_hits_get(h, i)));
     json_object_set_new(j, "hits", hits);
-    json_dumpf(j, f, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    fputc('\n', f);
+    /* into a buffer first, written at once: json_dumpf writes each token
+     * on its own, a call each */
+    n = json_dumpb(j, line, sizeof(line) - 1, CLI_JSON_LINE);
+    if (n && n < sizeof(line)) {
+        line[n++] = '\n';
+        fwrite(line, 1, n, f);
+    } else {
+        json_dumpf(j, f, CLI_JSON_LINE);
+        fputc('\n', f);
+    }
     json_decref(j);
 }
 

@@ -13,6 +13,14 @@
 
 #include "aka/aka.h"
 
+/* How aka writes JSON: keys in the order set, reals with at most 8
+ * significant digits (scores are rounded to 4 decimals: 0.9005, not
+ * 0.90049999999999997), one line or indented for people. */
+#define CLI_JSON_LINE                                                          \
+    (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8))
+#define CLI_JSON_PRETTY                                                        \
+    (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8))
+
 #define CLI_OK 0
 #define CLI_CHECK_FAILED 1
 #define CLI_BAD 2

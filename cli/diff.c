@@ -174,7 +174,7 @@ static void print_json(const aka_diff *d, const aka_list *a,
     for (int k = 0; k < 3; k++)
         json_object_set_new(o, aka_diff_kind_name((aka_diff_kind)k),
                             groups[k]);
-    json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_dumpf(o, stdout, CLI_JSON_PRETTY);
     fputc('\n', stdout);
     json_decref(o);
 }

@@ -145,7 +145,7 @@ int cmd_lists(int argc, char **argv)
     if (rc < 0)
         st.failed = 1;
     if (st.json) {
-        json_dumpf(st.out, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_dumpf(st.out, stdout, CLI_JSON_PRETTY);
         fputc('\n', stdout);
         json_decref(st.out);
     } else if (st.n_files > 1) {

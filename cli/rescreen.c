@@ -21,7 +21,7 @@
 char *cli_hit_json_text(const aka_hit *hit, void *arg)
 {
     json_t *j = cli_hit_json(hit);
-    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(j, CLI_JSON_LINE);
 
     (void)arg;
     json_decref(j);
@@ -139,7 +139,7 @@ static void write_record(const aka_record *rec, const aka_hits *h, int csv)
     for (size_t i = 0; i < aka_hits_count(h); i++)
         json_array_append_new(hits, cli_hit_json(aka_hits_get(h, i)));
     json_object_set_new(j, "hits", hits);
-    json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_dumpf(j, stdout, CLI_JSON_LINE);
     fputc('\n', stdout);
     json_decref(j);
 }
@@ -312,8 +312,7 @@ int cmd_rescreen(int argc, char **argv)
             "alerts", (json_int_t)sum.alerts, "suppressed",
             (json_int_t)sum.suppressed, "closed", (json_int_t)sum.closed,
             "seconds", sum.seconds);
-        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                  JSON_REAL_PRECISION(6));
+        json_dumpf(j, stdout, CLI_JSON_PRETTY);
         fputc('\n', stdout);
         json_decref(j);
     } else {

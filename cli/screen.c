@@ -250,7 +250,7 @@ int cmd_compare(int argc, char **argv)
     if (o.json) {
         json_t *j = cli_hit_json(aka_hits_get(h, 0));
         json_object_set_new(j, "query", json_string(argv[optind]));
-        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_dumpf(j, stdout, CLI_JSON_PRETTY);
         fputc('\n', stdout);
         json_decref(j);
     } else {
@@ -323,7 +323,7 @@ int cmd_search(int argc, char **argv)
         for (size_t i = 0; i < aka_hits_count(h); i++)
             json_array_append_new(hits, cli_hit_json(aka_hits_get(h, i)));
         json_object_set_new(j, "hits", hits);
-        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_dumpf(j, stdout, CLI_JSON_PRETTY);
         fputc('\n', stdout);
         json_decref(j);
     } else {

@@ -63,7 +63,7 @@ static void print_result(const aka_update_result *r, int json)
                               "names", (json_int_t)r->names,
                               "detail", r->detail ? json_string(r->detail)
                                                   : json_null());
-        json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        json_dumpf(j, stdout, CLI_JSON_LINE);
         fputc('\n', stdout);
         json_decref(j);
         return;

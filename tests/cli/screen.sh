@@ -58,7 +58,13 @@ check "screen exits 0" test $rc -eq 0
 check "screen: one line per record" test "$(wc -l < "$tmp/out")" -eq 3
 check "screen: c1 hits QDi.299" test "$(jq -r 'select(.id=="c1") | .hits[0].source_id' "$tmp/out")" = QDi.299
 check "screen: c2 no hits" test "$(jq -r 'select(.id=="c2") | .hits | length' "$tmp/out")" -eq 0
+# reals as rounded (0.9005), not as the nearest double (0.90049999999999997)
+check "screen: reals have at most 4 decimals" test "$(grep -cE '[0-9]\.[0-9]{5,}' "$tmp/out")" -eq 0
 check "screen: c3 LAST, First" test "$(jq -r 'select(.id=="c3") | .hits[0].source_id' "$tmp/out")" = QDi.299
+# a line longer than the writer's buffer (a 20,000-letter name) is whole
+{ printf 'id,name\nbig,Abu Bakr '; printf 'x%.0s' $(seq 20000); printf '\nok,Abu Bakr al-Baghdadi\n'; } > "$tmp/big.csv"
+run screen --list "$UN" "$tmp/big.csv"
+check "screen: a long line is valid JSON" test "$(jq -r .id "$tmp/out" | tr '\n' ' ')" = "big ok "
 run screen --list "$UN" --format csv < "$tmp/in.csv"
 check "screen csv from stdin exits 0" test $rc -eq 0
 check "screen csv header" test "$(head -1 "$tmp/out")" = "id,query,rank,source,source_id,schema,name,matched_name,score"
