@@ -283,6 +283,9 @@ static void test_names_names__meanings(void **state)
         /* Arabic script by its words: Persian letters as Arabic ones */
         {"وزارت", "وزارة", "Ministry", "Министерство", NULL},
         {"شبکه", "شبكة", "network", NULL, NULL},
+        /* abbreviations, their dots dropped: ش.ذ.م.م, a company of
+         * limited liability */
+        {"ش.ذ.م.م", "LLC", "ООО", NULL, NULL},
     };
     static const char *const none[] = {"strakhov", "bankov",    "mohammed",
                                        "fonda",    "zavodskoy", ""};
