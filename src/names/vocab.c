@@ -95,7 +95,7 @@ static const char *const vocab[][FORMS_MAX] = {
     {"plant", "plants", "factory", "factories", "works", "zavod*", "fabrik*",
      "kombinat*", "combine"},
     {"instrument", "instruments", "devices", "priborostroitel*", "pribor*",
-     "instrumentaln*"},
+     "priborn*", "instrumentaln*"},
     {"shipbuilding", "shipyard", "shipyards", "sudostroitel*", "sudoremont*"},
     {"shipping", "sudokhodn*", "كشتيراني", "شيبينغ", "ملاحة"},
     {"sea", "maritime", "marine", "morsk*"},
