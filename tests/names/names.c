@@ -308,6 +308,10 @@ static void test_names_names__meanings(void **state)
     for (size_t k = 0; k < ARRAY_SIZE(none); k++)
         assert_int_equal(aka__name_concept(none[k]), 0);
     assert_string_equal(aka__name_concept_word(0), "");
+    /* each meaning's English word is its own: no row takes another's */
+    for (size_t c = 1; c <= aka__name_concepts(); c++)
+        assert_int_equal(aka__name_concept(aka__name_concept_word((uint8_t)c)),
+                         c);
     assert_string_equal(aka__name_concept_word(aka__name_concept("zavoda")),
                         "plant");
     /* in an organisation's name a Cyrillic place adjective also reads as
