@@ -416,57 +416,6 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
     return AKA_OK;
 }
 
-/*
- * The length of the place that the Latin form of a Cyrillic adjective
- * is made from: ryazanski, ryazanskaya, ryazanskogo (Рязанский...) from
- * ryazan; 0 when it is no such adjective. The ending after -sk- is one to
- * three letters that Slavic case endings are written with (vocab.c).
- */
-static size_t place_of_adjective(const char *latin)
-{
-    size_t n = strlen(latin);
-
-    for (size_t e = 1; e <= 3 && n >= e + 2 + 3; e++) {
-        size_t sk = n - e - 2;
-        if (latin[sk] == 's' && latin[sk + 1] == 'k' &&
-            strspn(latin + sk + 2, "aeiouykhmg") == e)
-            return sk;
-    }
-    return 0;
-}
-
-/*
- * RULE-NAME-5: in an organisation's name (a part of it is a word of an
- * organisation's kind), a Cyrillic adjective made from a place is read as
- * that place too: its key2 is the place's key (Рязанский завод is Ryazan
- * Plant, Уральский Ural), unless the part has a second reading already.
- * Not in other names: Ковальский is not Koval.
- */
-static int place_readings(aka__name *n, aka__arena *a)
-{
-    int organisation = 0;
-
-    for (size_t k = 0; k < n->n; k++)
-    organisation |= n->parts[k].concept != 0;
-    for (size_t k = 0; organisation && k < n->n; k++) {
-        aka__part *p = &n->parts[k];
-        char key[128];
-        const char *k2;
-        size_t stem = place_of_adjective(p->latin), klen;
-        if (!stem || p->script != AKA_SCRIPT_CYRILLIC ||
-            p->kind != AKA_PART_NAME || p->concept || p->key2[0])
-            continue;
-        klen = aka__name_key(key, sizeof(key), p->latin, stem);
-        if (!klen || !strcmp(key, p->key))
-            continue;
-        k2 = aka__arena_strndup(a, key, klen);
-        if (!k2)
-            return AKA_ENOMEM;
-        p->key2 = k2;
-    }
-    return AKA_OK;
-}
-
 int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
                     size_t len)
 {
@@ -591,7 +540,6 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
                 goto done;
         }
     }
-    rc = place_readings(out, a);
 done:
     for (size_t i = 0; i < AKA_NAME_MAX_PARTS; i++)
         aka__buf_dispose(&w[i].latin);

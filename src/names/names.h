@@ -59,9 +59,7 @@ typedef struct {
     const char *key;    /* phonetic key (RULE-KEY), never NULL, may be "" */
     const char *key2;   /* the key of a second reading, never NULL, "" when
                            there is none: aka__name_key2 in Arabic script,
-                           aka__text_to_latin2 in Cyrillic, or, in an
-                           organisation's name, the place a Cyrillic
-                           adjective is made from (RULE-NAME-5) */
+                           aka__text_to_latin2 in Cyrillic */
     uint8_t script;     /* aka__script of the part */
     uint8_t kind;       /* aka__part_kind */
     uint8_t family;     /* 1: the list marks this part as the surname */

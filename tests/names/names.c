@@ -314,18 +314,6 @@ static void test_names_names__meanings(void **state)
                          c);
     assert_string_equal(aka__name_concept_word(aka__name_concept("zavoda")),
                         "plant");
-    /* in an organisation's name a Cyrillic place adjective also reads as
-     * its place (Рязанский завод, Ryazan Plant), in a person's name not
-     * (Ковальский is not Koval) */
-    assert_int_equal(
-        aka__name_parse(&n, &a, "Рязанский завод", strlen("Рязанский завод")),
-        AKA_OK);
-    assert_string_equal(n.parts[0].key, "RZNSK");
-    assert_string_equal(n.parts[0].key2, "RZN");
-    assert_int_equal(
-        aka__name_parse(&n, &a, "Ковальский Иван", strlen("Ковальский Иван")),
-        AKA_OK);
-    assert_string_equal(n.parts[0].key2, "");
     /* the English words that join an organisation's words are articles
      * (RULE-NAME-1), so Министерство обороны is all of Ministry of
      * Defence */
