@@ -38,13 +38,23 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 7u
+#define SNAP_FORMAT 8u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TERMS, S_PIDS, S_FOFF,
        S_FNAMES, S_COUNT };
-enum { M_LISTS, M_ENTITIES, M_NAMES, M_PARTS, M_TERMS, M_TCAP, M_PIDS,
-       M_FORMS, M_COUNT };
+enum {
+    M_LISTS,
+    M_ENTITIES,
+    M_NAMES,
+    M_PARTS,
+    M_TERMS,
+    M_TCAP,
+    M_PIDS,
+    M_FORMS,
+    M_VOCAB,
+    M_COUNT
+};
 
 typedef struct {
     char magic[8];
@@ -184,6 +194,7 @@ int aka_snapshot_write(const aka_screener *s, const char *path)
     meta[M_TCAP] = s->terms.cap;
     meta[M_PIDS] = s->post.n_ids;
     meta[M_FORMS] = s->n_forms;
+    meta[M_VOCAB] = aka__name_concepts_digest();
     data[S_META] = meta;
     len[S_META] = sizeof(meta);
     data[S_POOL] = p.pool.ptr;
@@ -330,6 +341,13 @@ static int check_header(opening *o)
     if (o->len[S_META] != sizeof(o->meta))
         return damaged(o, "counts");
     memcpy(o->meta, o->sec[S_META], sizeof(o->meta));
+    /* parts hold meanings by number (names/vocab.c), which only the
+     * table that numbered them reads right */
+    if (o->meta[M_VOCAB] != aka__name_concepts_digest())
+        return aka__error(AKA_EFORMAT,
+                          "%s: snapshot built with another "
+                          "table of organisation words (rebuild it)",
+                          o->path);
     return AKA_OK;
 }
 

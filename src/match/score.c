@@ -246,6 +246,18 @@ static int same(const char *a, const char *b)
     return a[0] == b[0] && !strcmp(a, b);
 }
 
+/* RULE-NAME-5: `best`, or, if the two parts are words of one meaning
+ * (Завод, Plant) and that says more, SIM_TRANSLATED, with *ev set; a
+ * word written another way is better evidence than a translation. */
+static double translated(const aka__part *q, const aka__part *l, double best,
+                         aka_evidence *ev)
+{
+    if (best >= SIM_TRANSLATED || !q->concept || q->concept != l->concept)
+        return best;
+    *ev = AKA_EVIDENCE_TRANSLATED;
+    return SIM_TRANSLATED;
+}
+
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
 {
@@ -264,12 +276,6 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                                      : AKA_EVIDENCE_TRANSLITERATED;
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
     }
-    /* RULE-NAME-5: one meaning in two languages (Завод, Plant); as
-     * evidence it is weaker than the same word transliterated */
-    if (q->concept && q->concept == l->concept) {
-        *ev = AKA_EVIDENCE_TRANSLATED;
-        return SIM_TRANSLATED;
-    }
     /* Written in Latin on both sides with different keys, only spelling
      * evidence is left (or a glued article or abd, which share most
      * letters): when even the best Jaro-Winkler the two letter sets allow
@@ -278,7 +284,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
           !same(q->text, q->latin) && !same(l->text, l->latin)) &&
         jw_bound(q->latin, l->latin) < SIM_EDIT_MIN_JW)
-        return 0;
+        return translated(q, l, 0, ev);
     kq = strlen(q->key);
     kl = strlen(l->key);
     s = !arabic && q->latin[0] && l->latin[0] ? jw(q->latin, l->latin) : 0;
@@ -376,7 +382,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
             *ev = AKA_EVIDENCE_JOINED;
         }
     }
-    return best;
+    return translated(q, l, best, ev);
 }
 
 #define JOIN_EDIT_MIN 0.85 /* the least edit similarity a join counts at */

@@ -152,8 +152,16 @@ uint8_t aka__name_concept(const char *word);
 /** The English word of meaning c, "" for 0 or a meaning unknown; static. */
 const char *aka__name_concept_word(uint8_t c);
 
+/** The k-th form of meaning c as its table writes it (a stem ends in
+ *  '*'), NULL past the last; for tests. */
+const char *aka__name_concept_form(uint8_t c, size_t k);
+
 /** How many meanings aka__name_concept knows (at most 255). */
 size_t aka__name_concepts(void);
+
+/** A digest of the meanings and their words: a snapshot stores the ids of
+ *  meanings, which another table would read otherwise. */
+uint64_t aka__name_concepts_digest(void);
 
 /** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
 int aka__name_is_patronymic(const char *latin);

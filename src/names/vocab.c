@@ -16,8 +16,12 @@
  * A form ending in '*' is a stem: it stands for itself followed by a
  * grammatical ending of at most TAIL_MAX letters, all of them letters
  * that Slavic case endings are written with in Latin (-ogo, -oye, -ykh,
- * -iya, -ami...). That keeps surnames out: Strakhov is not страховая
- * (insurance), since v ends no case. Other forms match whole words only.
+ * -iya, -ami...). That keeps most surnames out: Strakhov is not
+ * страховая (insurance), since v ends no case, nor Kazachok kazachye
+ * (Cossack). Surnames made from adjectives still match (Moskovsky,
+ * Morskoy), as a word of one part in a person's name. Other forms match
+ * whole words only; Latin words that are also common names (Eslami,
+ * Azad) are left out.
  */
 #include <pthread.h>
 #include <string.h>
@@ -25,7 +29,7 @@
 #include "names/names.h"
 
 #define TAIL_MAX 4
-#define TAIL_LETTERS "aeiouyjkhmg"
+#define TAIL_LETTERS "aeiouyjhmg" /* and k before h */
 #define FORMS_MAX 24
 
 static const char *const vocab[][FORMS_MAX] = {
@@ -51,7 +55,7 @@ static const char *const vocab[][FORMS_MAX] = {
     {"limited", "ltd", "ogranichenn*", "abmezhavan*", "obmezhen*", "محدودة",
      "لمتد", "ليمتد", "لميتد"},
     {"liability", "otvetstvennost*", "adkaznastsyu", "adkaznastsiu",
-     "vidpovidalnist*", "مسؤولية", "مسئولية"},
+     "vidpovidalnist*", "مسوولية", "مسيولية"},
     {"partnership", "tovarishchestv*"},
     {"enterprise", "enterprises", "predpriyati*", "predpriiati*",
      "pradpryyemstv*", "pradpryemstv*", "pidpryiemstv*", "pidpryyemstv*"},
@@ -77,7 +81,7 @@ static const char *const vocab[][FORMS_MAX] = {
     {"bureau", "byuro", "biuro", "buro"},
     {"office", "ofis*", "مكتب", "دفتر"},
     {"center", "centre", "centers", "centres", "tsentr*", "centr*", "مركز"},
-    {"central", "tsentraln*", "centraln*", "مركزي", "مركزى", "markazi"},
+    {"central", "tsentraln*", "centraln*", "مركزي", "markazi"},
     {"main", "chief", "glavn*", "halown*"},
     /* what it does */
     {"scientific", "science", "sciences", "nauchn*", "nauk*", "naukov*",
@@ -95,27 +99,29 @@ static const char *const vocab[][FORMS_MAX] = {
     {"plant", "plants", "factory", "factories", "works", "zavod*", "fabrik*",
      "kombinat*", "combine"},
     {"instrument", "instruments", "devices", "priborostroitel*", "pribor*",
-     "priborn*", "instrumentaln*"},
-    {"shipbuilding", "shipyard", "shipyards", "sudostroitel*", "sudoremont*"},
+     "priborn*", "instrumentaln*", "priborostroiteln*"},
+    {"shipbuilding", "shipyard", "shipyards", "sudostroitel*", "sudoremont*",
+     "sudostroiteln*", "sudoremontn*"},
     {"shipping", "sudokhodn*", "كشتيراني", "شيبينغ", "ملاحة"},
     {"sea", "maritime", "marine", "morsk*"},
-    {"machine", "mashinostroitel*", "mashinostroyeni*", "mashinostroeni*"},
+    {"machine", "mashinostroitel*", "mashinostroyeni*", "mashinostroeni*",
+     "mashinostroiteln*"},
     {"chemical", "chemicals", "chemistry", "khimichesk*", "khimii", "khimiya",
-     "شيميايي", "كيميائية", "كيمياوية"},
+     "شيميايي", "كيميايية", "كيمياوية"},
     {"mechanical", "mechanics", "mekhanichesk*", "mekhaniki"},
     {"electronic", "electronics", "elektronn*", "elektronik*"},
     {"systems", "system", "sistem*", "سامانه", "انظمة"},
     {"communication", "communications", "svyaz*", "sviaz*"},
     {"management", "control", "administration", "directorate", "upravleni*",
      "upravlinn*", "ادارة"},
-    {"information", "informatsion*", "informatsi*"},
+    {"information", "informatsion*", "informatsi*", "informatsionn*"},
     {"engineering", "inzhenern*", "inzhiniring*"},
     {"equipment", "tekhnik*", "tekhniki", "oborudovani*"},
-    {"construction", "building", "stroitel*", "budaunich*"},
+    {"construction", "building", "stroitel*", "budaunich*", "stroiteln*"},
     {"repair", "remontn*"},
     {"aviation", "aircraft", "aeroplanes", "aviatsion*", "aviatsii",
      "aviyatsyin*", "samolet*", "samolyot*", "هوايي", "طيران", "هواپيما",
-     "طائرات"},
+     "طايرات", "aviatsionn*"},
     {"space", "kosmichesk*", "فضاي", "فضاء"},
     {"nuclear", "yadern*", "iadern*"},
     {"physics", "fiziki", "fizik*", "fizichesk*"},
@@ -128,7 +134,7 @@ static const char *const vocab[][FORMS_MAX] = {
     {"defence", "defense", "oboron*", "abarony", "دفاع", "پدافند"},
     {"security", "bezopasnost*", "امنية", "امني", "امنيت"},
     {"intelligence", "razvedk*", "razvedyvatel*", "اطلاعات", "مخابرات",
-     "استخبارات"},
+     "استخبارات", "razvedyvateln*"},
     {"troops", "forces", "voysk*", "voisk*", "vojsk*", "نيروهاي", "نيروي",
      "قوات"},
     {"guard", "guards", "gvardi*", "hvardi*", "پاسداران", "حرس", "حراسة",
@@ -147,25 +153,27 @@ static const char *const vocab[][FORMS_MAX] = {
      "للتجارة", "تجارية", "tejarat"},
     {"industrial", "industries", "industry", "promyshlenn*", "promyshlennosti",
      "صنايع", "صناعات", "صنعتي", "صناعية", "sanaye", "sanaie"},
-    {"investment", "investments", "investitsion*"},
+    {"investment", "investments", "investitsion*", "investitsionn*"},
     {"financial", "finance", "finansov*"},
     {"economic", "economy", "ekonomichesk*", "ekonomiki"},
     {"development", "razvitiya", "razvitiia", "razvitie", "rozvytku", "توسعه",
      "توسعة", "تنمية"},
     {"international", "mezhdunarodn*", "mizhnarodn*"},
     {"educational", "education", "enlightenment", "obrazovatel*",
-     "obrazovaniya", "obrazovaniia", "osvity", "prosveshcheni*"},
+     "obrazovaniya", "obrazovaniia", "osvity", "prosveshcheni*",
+     "obrazovateln*"},
     {"higher", "vysshego", "vysshee", "vysshaya", "vysshei", "vysshey", "عالي"},
     {"academy", "akademi*"},
     {"university", "universitet*", "دانشگاه", "جامعة"},
     {"museum", "muzei", "muzey*"},
-    {"charitable", "charity", "blagotvoritel*"},
+    {"charitable", "charity", "blagotvoritel*", "blagotvoriteln*"},
     {"children", "childrens", "detsk*", "dzitsyach*"},
     {"experimental", "opytn*"},
     {"semiconductor", "poluprovodnikov*"},
     {"precision", "dakladn*", "tochn*"},
-    {"television", "televizion*"},
-    {"broadcasting", "radioveshchatel*", "teleradiokompaniya"},
+    {"television", "televizion*", "televizionn*"},
+    {"broadcasting", "radioveshchatel*", "teleradiokompaniya",
+     "radioveshchateln*"},
     {"news", "novosti", "خبرگزاري", "اخبار", "نيوز"},
     {"named", "imeni", "imya"},
     {"movement", "dvizheni*"},
@@ -180,7 +188,7 @@ static const char *const vocab[][FORMS_MAX] = {
     {"russian", "russia", "rossiysk*", "rossiisk*", "rossijsk*", "rossii",
      "rossiya", "rossiia"},
     {"moscow", "moskovsk*", "moskva", "moskvy"},
-    {"crimean", "crimea", "krymsk*", "krym"},
+    {"crimean", "crimea", "krymsk*"},
     {"city", "gorodsk*", "horadsk*"},
     {"region", "regional", "oblast*", "oblastn*", "regionaln*"},
     {"ministry", "ministerstv*", "وزارة", "وزارت", "vezarat"},
@@ -188,25 +196,26 @@ static const char *const vocab[][FORMS_MAX] = {
     {"committee", "komitet*", "kamitet*"},
     {"council", "sovet*", "savet*", "assembly", "شوراي", "شورا", "مجلس",
      "مجمع"},
-    {"commission", "komissi*", "kamisi*", "board", "authority", "هيئة", "هيئت"},
-    {"election", "electoral", "izbiratel*", "vybarch*", "vyborch*"},
+    {"commission", "komissi*", "kamisi*", "board", "authority", "هيية", "هييت"},
+    {"election", "electoral", "izbiratel*", "vybarch*", "vyborch*",
+     "izbirateln*"},
     {"investigative", "investigation", "sledstvenn*"},
     {"prosecutor", "prosecutors", "prokuratur*", "prokuror*"},
     {"police", "politsi*", "militsi*", "پليس", "شرطة", "انتظامي"},
     {"border", "pogranichn*"},
-    {"customs", "tamozhn*"},
+    {"customs", "tamozhn*", "tamozhenn*"},
     {"supreme", "verkhovn*"},
     {"foreign", "external", "vneshn*"},
     {"internal", "interior", "vnutrenn*"},
     {"justice", "yustitsi*", "iustitsii"},
     {"culture", "cultural", "kultur*"},
-    {"youth", "molodezh*", "molodyozh*"},
+    {"youth", "molodezh*", "molodyozh*", "molodezhn*"},
     {"special", "spetsialn*"},
     {"programmes", "programs", "programme", "program", "programm*"},
     {"innovative", "innovation", "innovations", "innovatsionn*"},
     {"autonomous", "avtonomn*"},
-    {"non-commercial", "noncommercial", "nekommerchesk*"},
-    {"publishing", "izdatel*"},
+    {"noncommercial", "nekommerchesk*"},
+    {"publishing", "izdatel*", "izdatelstv*"},
     {"world", "global", "mirovoi", "mirovoy", "mirovoj", "mirovaya", "mirovoe",
      "mirovogo"},
     {"flight", "letn*", "lyotn*"},
@@ -233,11 +242,11 @@ static const char *const vocab[][FORMS_MAX] = {
     {"headquarters", "staff", "ستاد", "قرارگاه", "مقر"},
     {"gas", "گاز", "غاز"},
     {"general", "عامة", "عمومي"},
-    {"islamic", "اسلامية", "اسلامي", "eslami", "islami"},
+    {"islamic", "اسلامية", "اسلامي"},
     {"revolution", "revolutionary", "انقلاب", "انقلابي", "ثورة", "ثوري",
      "enghelab"},
     {"corps", "سپاه", "فيلق", "sepah"},
-    {"cyber", "سايبري", "سايبر", "سايبرى"},
+    {"cyber", "سايبري", "سايبر"},
     {"engine", "engines", "موتور", "محرك"},
     {"press", "مطبوعات", "صحافة", "پرس"},
     {"supervisory", "supervision", "نظارت", "رقابة"},
@@ -245,7 +254,7 @@ static const char *const vocab[][FORMS_MAX] = {
     {"social", "اجتماعي"},
     {"aerospace", "هوافضا"},
     {"advanced", "متقدمة", "پيشرفته"},
-    {"free", "حرة", "آزاد"},
+    {"free", "حرة"},
     {"zone", "منطقة", "منطقه"},
     {"bank", "banks", "بنك", "بانك", "مصرف"},
     {"air", "جوية", "جوي"},
@@ -254,18 +263,30 @@ static const char *const vocab[][FORMS_MAX] = {
 
 #define N_CONCEPTS (sizeof(vocab) / sizeof(vocab[0]))
 
+/* 1 if e is a case ending: at most TAIL_MAX letters, each a vowel, j, m
+ * or g, or k followed by h (-ykh): -ko, -uk, -ok, -ik end surnames
+ * (Kazachok, Muzeyko), not cases. */
+static int is_ending(const char *e)
+{
+    size_t n = 0;
+
+    for (; e[n]; n++)
+        if (!strchr(TAIL_LETTERS, e[n]) && !(e[n] == 'k' && e[n + 1] == 'h'))
+            return 0;
+    return n <= TAIL_MAX;
+}
+
 /* 1 if `word` is `form`, or, for a stem (a form ending in '*'), the stem
  * followed by an ending (file comment). */
 static int form_matches(const char *form, const char *word)
 {
-    size_t n = strlen(form), tail;
+    size_t n = strlen(form);
 
     if (form[n - 1] != '*')
         return !strcmp(form, word);
     if (strncmp(form, word, n - 1))
         return 0;
-    tail = strlen(word + n - 1);
-    return tail <= TAIL_MAX && strspn(word + n - 1, TAIL_LETTERS) == tail;
+    return is_ending(word + n - 1);
 }
 
 /*
@@ -325,7 +346,31 @@ const char *aka__name_concept_word(uint8_t c)
     return c && c <= N_CONCEPTS ? vocab[c - 1][0] : "";
 }
 
+const char *aka__name_concept_form(uint8_t c, size_t k)
+{
+    return c && c <= N_CONCEPTS && k < FORMS_MAX ? vocab[c - 1][k] : NULL;
+}
+
 size_t aka__name_concepts(void)
 {
     return N_CONCEPTS;
+}
+
+uint64_t aka__name_concepts_digest(void)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a over the rows */
+
+    for (size_t r = 0; r < N_CONCEPTS; r++)
+        for (size_t f = 0; f <= FORMS_MAX; f++) {
+            /* each form with its NUL; an empty string ends a row */
+            const char *form = f < FORMS_MAX && vocab[r][f] ? vocab[r][f] : "";
+            for (size_t i = 0;; i++) {
+                h = (h ^ (unsigned char)form[i]) * 1099511628211ULL;
+                if (!form[i])
+                    break;
+            }
+            if (!*form)
+                break;
+        }
+    return h;
 }

@@ -22,6 +22,8 @@
 #define HEADER_SIZE 56
 #define CHECKSUM_AT 24
 #define SECTION_BYTES 24
+#define SECTION_META 0
+#define META_VOCAB 8 /* the digest of the meanings' table, in META */
 #define SECTION_PARTS 4
 #define SECTION_PIDS 6
 #define SECTION_FOFF 7
@@ -210,12 +212,29 @@ static void test_index_snapshot__refused(void **state)
         memcpy(&off, buf + HEADER_SIZE + SECTION_PARTS * SECTION_BYTES + 8,
                sizeof(off));
         v = buf[off + PART_BYTES + PART_CONCEPT];
-        buf[off + PART_BYTES + PART_CONCEPT] = (char)0xff;
+        buf[off + PART_BYTES + PART_CONCEPT] = (char)(aka__name_concepts() + 1);
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
         write_file(bad, buf, len);
         assert_refused(bad, AKA_EINVALID, "name parts");
         buf[off + PART_BYTES + PART_CONCEPT] = v;
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+    }
+    /* a snapshot whose parts were given meanings by another table */
+    {
+        uint64_t off, sum, v, other;
+        memcpy(&off, buf + HEADER_SIZE + SECTION_META * SECTION_BYTES + 8,
+               sizeof(off));
+        memcpy(&v, buf + off + META_VOCAB * 8, sizeof(v));
+        assert_true(v == aka__name_concepts_digest());
+        other = v ^ 1;
+        memcpy(buf + off + META_VOCAB * 8, &other, sizeof(other));
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+        write_file(bad, buf, len);
+        assert_refused(bad, AKA_EFORMAT, "organisation words");
+        memcpy(buf + off + META_VOCAB * 8, &v, sizeof(v));
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
     }

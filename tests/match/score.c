@@ -495,6 +495,12 @@ static void test_match_score__translated(void **state)
                 AKA_DEFAULT_THRESHOLD);
     assert_true(cmp("شبکه حقانی", "HAQQANI NETWORK", NULL, NULL) >=
                 AKA_DEFAULT_THRESHOLD);
+    /* one word of a meaning written two ways is that word, not a
+     * translation */
+    cmp("Moskovsky", "Moskovskiy", &h, &keep);
+    assert_int_equal(h->n_parts, 1);
+    assert_int_equal(h->parts[0].evidence, AKA_EVIDENCE_PHONETIC);
+    aka_hits_free(keep);
 }
 
 /*

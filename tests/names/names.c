@@ -308,6 +308,25 @@ static void test_names_names__meanings(void **state)
     for (size_t k = 0; k < ARRAY_SIZE(none); k++)
         assert_int_equal(aka__name_concept(none[k]), 0);
     assert_string_equal(aka__name_concept_word(0), "");
+    /* every form of the table is reached as aka writes a word: as
+     * written, or a stem with a case ending; Kazachok and Muzeyko end
+     * in -ok and -ko, no case, and are no word of the table */
+    for (size_t c = 1; c <= aka__name_concepts(); c++)
+        for (size_t k = 0; aka__name_concept_form((uint8_t)c, k); k++) {
+            char w[128];
+            const char *f = aka__name_concept_form((uint8_t)c, k);
+            size_t len = strlen(f);
+            assert_true(len > 1 && len + 2 < sizeof(w));
+            memcpy(w, f, len + 1);
+            if (w[len - 1] == '*')
+                memcpy(w + len - 1, "ogo", 4);
+            assert_int_equal(aka__name_parse(&n, &a, w, strlen(w)), AKA_OK);
+            if (n.n != 1 || n.parts[0].concept != c)
+                fail_msg("form '%s' of meaning %zu is not reached", f, c);
+        }
+    assert_int_equal(aka__name_concept("kazachok"), 0);
+    assert_int_equal(aka__name_concept("muzeyko"), 0);
+    assert_int_not_equal(aka__name_concept("kazachye"), 0);
     /* each meaning's English word is its own: no row takes another's */
     for (size_t c = 1; c <= aka__name_concepts(); c++)
         assert_int_equal(aka__name_concept(aka__name_concept_word((uint8_t)c)),
