@@ -262,6 +262,7 @@ static const char *const vocab[][FORMS_MAX] = {
 };
 
 #define N_CONCEPTS (sizeof(vocab) / sizeof(vocab[0]))
+_Static_assert(N_CONCEPTS <= 255, "a meaning is one byte (aka__part)");
 
 /* 1 if e is a case ending: at most TAIL_MAX letters, each a vowel, j, m
  * or g, or k followed by h (-ykh): -ko, -uk, -ok, -ik end surnames
