@@ -357,6 +357,19 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
     return rc;
 }
 
+/* RULE-NAME-5: the words of a person's name carry no meaning of an
+ * organisation's word: MOSKOVSKY, Alexander is a surname, not "of
+ * Moscow", and must not be found as Moscow translated. (A person and an
+ * organisation written alike share one form, which keeps the first
+ * name's parts.) */
+static void person_name(aka__name *n, const aka_entity *e)
+{
+    if (e->schema != AKA_SCHEMA_PERSON)
+        return;
+    for (size_t k = 0; k < n->n; k++)
+    n->parts[k].concept = 0;
+}
+
 /* ---- building ----------------------------------------------------------- */
 
 /* The index under construction: a growable term table, the (term,
@@ -700,6 +713,7 @@ static int add_entity(aka_screener *s, builder *b, const aka_entity *e,
                 return rc;
             if (rc < 0 || !in->parsed.n)
                 continue; /* nothing to match in this name */
+            person_name(&in->parsed, e);
             rc = aka__name_mark_family(&in->parsed, &s->arena,
                                        e->names[k].family);
             if (rc == AKA_ENOMEM || intern_parts(s, &in->parsed) < 0)
@@ -1227,8 +1241,10 @@ static int u64_cmp(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* Add the terms of name s[0..len) and each of its alternatives. */
-static int name_terms(termset *t, const char *s, size_t len, int query)
+/* Add the terms of name s[0..len) and each of its alternatives: a
+ * query's, or a list name's of entity e, as the index posts them. */
+static int name_terms(termset *t, const char *s, size_t len, int query,
+                      const aka_entity *e)
 {
     aka__variant v[AKA_NAME_MAX_VARIANTS];
     size_t nv = aka__name_variants(s, len, v, AKA_NAME_MAX_VARIANTS);
@@ -1244,6 +1260,8 @@ static int name_terms(termset *t, const char *s, size_t len, int query)
             rc = query ? aka__error(rc, "name: invalid UTF-8") : AKA_OK;
             continue; /* a list name that can't be parsed isn't indexed */
         }
+        if (!query)
+            person_name(&n, e);
         rc = query ? aka__ix_name_terms(&n, 1, collect, t)
                    : form_terms(&n, collect, t);
     }
@@ -1274,7 +1292,8 @@ int aka_query_terms(uint64_t **out, size_t *n, const aka_query *q)
 
     *out = NULL;
     *n = 0;
-    rc = name_terms(&t, q->name ? q->name : "", q->name ? q->name_len : 0, 1);
+    rc = name_terms(&t, q->name ? q->name : "", q->name ? q->name_len : 0, 1,
+                    NULL);
     if (rc == AKA_OK)
         rc = finish_terms(&t, out, n);
     if (rc < 0) {
@@ -1293,7 +1312,7 @@ int aka_entity_terms(uint64_t **out, size_t *n, const aka_entity *e)
     *out = NULL;
     *n = 0;
     for (size_t k = 0; k < e->n_names && rc == AKA_OK; k++)
-        rc = name_terms(&t, e->names[k].full, strlen(e->names[k].full), 0);
+        rc = name_terms(&t, e->names[k].full, strlen(e->names[k].full), 0, e);
     if (rc == AKA_OK)
         rc = finish_terms(&t, out, n);
     if (rc < 0) {

@@ -465,11 +465,13 @@ static double joined_sim(const aka__part *one, const aka__part *a,
 }
 
 /* 1 if list parts x and y have the same strings (interned: the same
- * pointers), script and kind: all that a similarity depends on. */
+ * pointers), script, kind and meaning: all that a similarity depends on
+ * (a person's MOSKOVSKY has no meaning, an organisation's has). */
 static int same_part(const aka__part *x, const aka__part *y)
 {
     return x->text == y->text && x->latin == y->latin && x->key == y->key &&
-           x->script == y->script && x->kind == y->kind;
+           x->script == y->script && x->kind == y->kind &&
+           x->concept == y->concept;
 }
 
 void aka__sim_cache_clear(aka__sim_cache *c)

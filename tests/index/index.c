@@ -507,6 +507,29 @@ static void test_index_index__translated(void **state)
     }
 }
 
+/*
+ * RULE-NAME-5: a person's name carries no meanings of organisation words:
+ * the surname MOSKOVSKY is not "of Moscow" (moskovsky), so "Alexander
+ * Moscow" does not find him; an organisation so named is found.
+ */
+static void test_index_index__person_has_no_meanings(void **state)
+{
+    static const char csv[] = "id,schema,name\n"
+                              "P1,person,Alexander MOSKOVSKY\n"
+                              "O1,organization,Alexander MOSKOVSKY LLC\n";
+    aka_list *l = NULL;
+    aka_screener *s = NULL;
+
+    (void)state;
+    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv", csv,
+                                        strlen(csv)),
+                     AKA_OK);
+    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
+    assert_false(hits_entity(s, "Alexander Moscow", "P1"));
+    assert_true(hits_entity(s, "Alexander Moscow", "O1"));
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_index_index__top_hit_as_exhaustive,
                                     setup, teardown),
@@ -519,6 +542,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__repeated_name),
     cmocka_unit_test(test_index_index__j_and_y),
     cmocka_unit_test(test_index_index__translated),
+    cmocka_unit_test(test_index_index__person_has_no_meanings),
 };
 
 AKA_TEST_MAIN(tests)
