@@ -39,11 +39,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "batch.h"
 #include "cli.h"
-#include "output.h"
+#include "jsonl.h"
 
 #define BATCH_RECORDS 256
 #define BATCH_TEXT ((size_t)1 << 20) /* a batch ends once its text passes
@@ -236,36 +234,20 @@ static void write_csv(FILE *f, const char *id, const char *name,
 }
 
 /* The JSON line of one record. */
-static void write_json(FILE *f, const char *id, const char *name,
-                       const aka_hits *h)
+/* One JSON line (cli/jsonl.h), built in `line` (emptied first) and
+ * written at once. */
+static void write_json(FILE *f, cli_jbuf *line, const char *id,
+                       const char *name, const aka_hits *h)
 {
-    json_t *j = json_object(), *hits = json_array();
-    char line[16384];
-    size_t n;
-
-    if (!j || !hits)
+    line->len = 0;
+    if (cli_jsonl_screen_line(line, id, name, h) < 0)
         die_oom();
-    json_object_set_new(j, "id", json_string(id));
-    json_object_set_new(j, "query", json_string(name));
-    for (size_t i = 0; i < aka_hits_count(h); i++)
-        json_array_append_new(hits, cli_hit_json(aka_hits_get(h, i)));
-    json_object_set_new(j, "hits", hits);
-    /* into a buffer first, written at once: json_dumpf writes each token
-     * on its own, a call each */
-    n = json_dumpb(j, line, sizeof(line) - 1, CLI_JSON_LINE);
-    if (n && n < sizeof(line)) {
-        line[n++] = '\n';
-        fwrite(line, 1, n, f);
-    } else {
-        json_dumpf(j, f, CLI_JSON_LINE);
-        fputc('\n', f);
-    }
-    json_decref(j);
+    fwrite(line->ptr, 1, line->len, f);
 }
 
 /* Screen one record, writing its output to `out` or its error to `err`. */
 static void screen_item(const engine *e, batch *b, const item *it,
-                        FILE *out, FILE *err)
+                        FILE *out, cli_jbuf *line, FILE *err)
 {
     aka_query q = AKA_QUERY_INIT;
     aka_hits *h = NULL;
@@ -292,7 +274,7 @@ static void screen_item(const engine *e, batch *b, const item *it,
     if (e->o->csv)
         write_csv(out, text_at(b, it->id), q.name, h);
     else
-        write_json(out, text_at(b, it->id), q.name, h);
+        write_json(out, line, text_at(b, it->id), q.name, h);
     aka_hits_free(h);
 }
 
@@ -301,11 +283,13 @@ static void screen_batch(const engine *e, batch *b)
 {
     FILE *out = open_memstream(&b->out, &b->out_len);
     FILE *err = open_memstream(&b->err, &b->err_len);
+    cli_jbuf line = CLI_JBUF_INIT;
 
     if (!out || !err)
         die_oom();
     for (size_t i = 0; i < b->n; i++)
-        screen_item(e, b, &b->items[i], out, err);
+        screen_item(e, b, &b->items[i], out, &line, err);
+    cli_jbuf_dispose(&line);
     if (fclose(out) != 0 || fclose(err) != 0)
         die_oom();
 }
@@ -455,7 +439,6 @@ int cli_batch_screen(aka_records *r, FILE *in, FILE *out,
     pthread_t *tids = NULL;
     int n_started = 0, rc = -1, err;
     struct stat st;
-    json_t *seed;
 
     *any_hit = 0;
     memset(&e, 0, sizeof(e));
@@ -474,11 +457,6 @@ int cli_batch_screen(aka_records *r, FILE *in, FILE *out,
     pthread_mutex_init(&e.lock, NULL);
     pthread_cond_init(&e.work, NULL);
     pthread_cond_init(&e.screened, NULL);
-    /* jansson seeds its hash function at the first object; do that here,
-     * before any worker can race for it. */
-    seed = json_object();
-    json_decref(seed);
-
     for (; o->threads > 1 && n_started < o->threads; n_started++) {
         err = pthread_create(&tids[n_started], NULL, worker, &e);
         if (err) {
