@@ -38,7 +38,7 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 8u
+#define SNAP_FORMAT 9u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TERMS, S_PIDS, S_FOFF,
@@ -84,9 +84,12 @@ typedef struct {
 
 typedef struct {
     uint32_t text, latin, key, key2; /* pool offsets */
+    uint32_t latin_len, key_len, key2_len, letters; /* as aka__part */
     uint8_t script, kind, family, concept;
+    uint8_t glued, patronymic, reserved[2];
     float weight;
 } snap_part;
+_Static_assert(sizeof(snap_part) == 44, "a part record has no padding");
 
 void aka__ix_free_tables(aka_screener *s)
 {
@@ -130,10 +133,17 @@ static int pack_names(const aka_screener *s, aka__pack *p, aka_buf *names,
                             aka__pack_ref(p, q->latin),
                             aka__pack_ref(p, q->key),
                             aka__pack_ref(p, q->key2),
+                            q->latin_len,
+                            q->key_len,
+                            q->key2_len,
+                            q->letters,
                             q->script,
                             q->kind,
                             q->family,
                             q->concept,
+                            q->glued,
+                            q->patronymic,
+                            {0, 0},
                             q->weight};
             if (aka__buf_append(parts, &sp, sizeof(sp)) < 0)
                 return AKA_ENOMEM;
@@ -403,6 +413,14 @@ static int open_lists(aka_screener *s, const opening *o)
     return AKA_OK;
 }
 
+/* 1 if the pool string at `ref` is `len` bytes long: its NUL is there. */
+static int pool_len_ok(const opening *o, uint32_t ref, uint32_t len)
+{
+    const char *pool = o->sec[S_POOL];
+
+    return (uint64_t)ref + len < o->len[S_POOL] && pool[ref + len] == '\0';
+}
+
 /* Rebuild the parsed list names: parts point into the pool. */
 static int open_names(aka_screener *s, const opening *o)
 {
@@ -430,11 +448,24 @@ static int open_names(aka_screener *s, const opening *o)
         parts[k].concept = sp[k].concept;
         parts[k].known = 1; /* a list part is a listed word (names.h) */
         parts[k].weight = sp[k].weight;
+        /* what aka__part_derive() gave when the file was written, read
+         * rather than made again (it walks every string); a length must
+         * end at a NUL of the pool, so no string is read past its end */
+        parts[k].latin_len = sp[k].latin_len;
+        parts[k].key_len = sp[k].key_len;
+        parts[k].key2_len = sp[k].key2_len;
+        parts[k].letters = sp[k].letters;
+        parts[k].glued = sp[k].glued;
+        parts[k].patronymic = sp[k].patronymic;
         if (u.bad || !parts[k].text || !parts[k].latin || !parts[k].key ||
             !parts[k].key2 || sp[k].script > AKA_SCRIPT_OTHER ||
             sp[k].kind > AKA_PART_ARTICLE ||
             sp[k].concept > aka__name_concepts() ||
-            !(sp[k].weight >= 0 && sp[k].weight < 1e6f))
+            !(sp[k].weight >= 0 && sp[k].weight < 1e6f) ||
+            !pool_len_ok(o, sp[k].latin, sp[k].latin_len) ||
+            !pool_len_ok(o, sp[k].key, sp[k].key_len) ||
+            !pool_len_ok(o, sp[k].key2, sp[k].key2_len) ||
+            sp[k].glued > sp[k].latin_len || sp[k].patronymic > 1)
             return damaged(o, "name parts");
     }
     for (uint64_t i = 0; i < n; i++) {

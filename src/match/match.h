@@ -104,6 +104,15 @@ typedef struct {
 void aka__score_name(aka__name_score *out, const aka__name *q,
                      const aka__name *l, const aka__weights *w);
 
+/**
+ * An upper bound of the Jaro-Winkler similarity of part a's Latin form
+ * and b's (followed by b2's when b2 is not NULL: two parts written as
+ * one), also with j read as y on both sides; exact enough only to tell
+ * whether it reaches `min` (score.c).
+ */
+double aka__jw_bound(const aka__part *a, const aka__part *b,
+                     const aka__part *b2, double min);
+
 /** Similarity of query part q and list part l and its evidence
  * (RULE-SCORE-1). */
 double aka__part_sim(const aka__part *q, const aka__part *l,

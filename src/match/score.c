@@ -34,7 +34,7 @@ double aka__part_weight(const aka__weights *w, const aka__part *p)
 
     if (f == 0.0)
         return 0.0;
-    if (aka__name_is_patronymic(p->latin))
+    if (p->patronymic)
         f *= 0.5; /* RULE-SCORE-3: siblings share a patronymic */
     if (w && w->idf)
         idf = w->idf(w->ctx, p);
@@ -43,20 +43,23 @@ double aka__part_weight(const aka__weights *w, const aka__part *p)
     return f * idf;
 }
 
-static double jw(const char *a, const char *b)
+/* Jaro-Winkler of a[0..la) and b[0..lb); 0 past the similarity limits. */
+static double jw(const char *a, size_t la, const char *b, size_t lb)
 {
     double s = 0;
 
-    if (aka__jaro_winkler_utf8(&s, a, strlen(a), b, strlen(b)) < 0)
+    if (aka__jaro_winkler_utf8(&s, a, la, b, lb) < 0)
         return 0;
     return s;
 }
 
-static size_t dl(const char *a, const char *b)
+/* Damerau-Levenshtein distance of a[0..la) and b[0..lb); (size_t)-1 past
+ * the similarity limits. */
+static size_t dl(const char *a, size_t la, const char *b, size_t lb)
 {
     size_t d = 0;
 
-    if (aka__damerau_levenshtein_utf8(&d, a, strlen(a), b, strlen(b)) < 0)
+    if (aka__damerau_levenshtein_utf8(&d, a, la, b, lb) < 0)
         return (size_t)-1;
     return d;
 }
@@ -95,13 +98,13 @@ static int initial_vowel(const aka__part *p)
  * one edit tells them apart (nikolayeva is nikolayevna with a typo). */
 static int patronymic_of(const aka__part *p, const aka__part *x)
 {
-    size_t n = strlen(x->latin), k = strlen(x->key);
+    size_t n = x->latin_len, k = x->key_len;
 
-    if (n < 4 || !aka__name_is_patronymic(p->latin) ||
-        aka__name_is_patronymic(x->latin) || dl(p->latin, x->latin) < 2)
+    if (n < 4 || !p->patronymic || x->patronymic)
         return 0;
-    return (strlen(p->latin) > n && !strncmp(p->latin, x->latin, n - 1)) ||
-           (k >= 3 && strlen(p->key) > k && !strncmp(p->key, x->key, k));
+    return ((p->latin_len > n && !strncmp(p->latin, x->latin, n - 1)) ||
+            (k >= 3 && p->key_len > k && !strncmp(p->key, x->key, k))) &&
+           dl(p->latin, p->latin_len, x->latin, n) >= 2;
 }
 
 #define SIM_EDIT_SCALE 0.95
@@ -115,9 +118,9 @@ static int patronymic_of(const aka__part *p, const aka__part *x)
  * Tokdemir; Pushkin, Polyushkin). Names that only differ at the end are
  * left to the prefix rule (Sokol, Sokolov).
  */
-static int grown(const char *a, const char *b)
+static int grown(const char *a, size_t la, const char *b, size_t lb)
 {
-    size_t la = strlen(a), lb = strlen(b), p = 0, s = 0, ms, ml;
+    size_t p = 0, s = 0, ms, ml;
 
     if (la > lb) {
         const char *t = a;
@@ -141,24 +144,27 @@ static int grown(const char *a, const char *b)
 /*
  * Edit evidence blends Jaro-Winkler with the share of letters that differ
  * (Damerau-Levenshtein), so that a typo in a long name keeps most of its
- * value and look-alike short names do not; 0 below SIM_EDIT_MIN_JW.
+ * value and look-alike short names do not; 0 below SIM_EDIT_MIN_JW. a and
+ * b are la and lb bytes long (NUL-terminated); known_jw is their
+ * Jaro-Winkler if the caller has it, else negative.
  */
-static double edit_sim(const char *a, const char *b, double known_jw)
+static double edit_sim(const char *a, size_t la, const char *b, size_t lb,
+                       double known_jw)
 {
-    double s = known_jw >= 0 ? known_jw : a[0] && b[0] ? jw(a, b) : 0, e;
+    double s = known_jw >= 0 ? known_jw : la && lb ? jw(a, la, b, lb) : 0, e;
     size_t d, m;
 
     if (s < SIM_EDIT_MIN_JW)
         return 0;
-    d = dl(a, b);
-    m = strlen(a) > strlen(b) ? strlen(a) : strlen(b);
+    d = dl(a, la, b, lb);
+    m = la > lb ? la : lb;
     e = m && d != (size_t)-1 ? 1.0 - (double)d / (double)m : 0;
     s = (0.5 * s + 0.5 * (e > 0 ? e : 0)) * SIM_EDIT_SCALE;
     /* One name grown from another is another name: Sokol, Sokolov */
-    if (d >= 2 && (!strncmp(a, b, strlen(b)) || !strncmp(b, a, strlen(a))) &&
+    if (d >= 2 && (!strncmp(a, b, lb) || !strncmp(b, a, la)) &&
         s > SIM_EXTENDED)
         s = SIM_EXTENDED;
-    if (grown(a, b) && s > SIM_GROWN)
+    if (grown(a, la, b, lb) && s > SIM_GROWN)
         s = SIM_GROWN;
     return s;
 }
@@ -168,10 +174,10 @@ static double edit_sim(const char *a, const char *b, double known_jw)
  * evidence without: j is y in the Latin of Slavic, German and Dutch names
  * (Ilja, Ilya; Milojica, Miloyica); 0 when a form is too long to copy.
  */
-static double edit_sim_jy(const char *a, const char *b)
+static double edit_sim_jy(const char *a, size_t la, const char *b,
+                          size_t lb)
 {
     char x[64], y[64];
-    size_t la = strlen(a), lb = strlen(b);
     double s;
 
     if (la >= sizeof(x) || lb >= sizeof(y))
@@ -180,39 +186,100 @@ static double edit_sim_jy(const char *a, const char *b)
         x[i] = a[i] == 'j' ? 'y' : a[i];
     for (size_t i = 0; i <= lb; i++)
         y[i] = b[i] == 'j' ? 'y' : b[i];
-    s = edit_sim(x, y, -1) - 0.02;
+    s = edit_sim(x, la, y, lb, -1) - 0.02;
     return s > 0 ? s : 0;
 }
 
-/*
- * An upper bound of the Jaro-Winkler similarity of two ASCII strings, and
- * of the two with j read as y (edit_sim_jy): the matching characters are
- * at most the letters they share (as multisets, j counted as y),
- * transpositions at least none, and the prefix boost at most the common
- * prefix (up to 4).
- */
-#define JY(c) ((c) == 'j' ? 'y' : (c))
-static double jw_bound(const char *a, const char *b)
+/* The number of bits set in x: the bits of each pair, then of each
+ * nibble, then of each byte added up, and the four bytes summed by the
+ * multiplication into the top one. */
+static unsigned bits(uint32_t x)
 {
-    unsigned char ca[128] = {0};
-    size_t la = 0, lb = 0, m = 0, pre = 0;
-    double j;
+    x -= (x >> 1) & 0x55555555u;
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
 
-    for (; a[la]; la++)
-        ca[(unsigned char)JY(a[la]) & 127]++;
-    for (; b[lb]; lb++) {
-        unsigned char *c = &ca[(unsigned char)JY(b[lb]) & 127];
+#define JY(c) ((c) == 'j' ? 'y' : (c))
+
+/* Count each byte of s (j as y) in ca. */
+static void count_letters(unsigned char ca[128], const char *s)
+{
+    for (; *s; s++)
+        ca[(unsigned char)JY(*s) & 127]++;
+}
+
+/* How many bytes of s (j as y) ca still holds, taking each once. */
+static size_t take_letters(unsigned char ca[128], const char *s)
+{
+    size_t m = 0;
+
+    for (; *s; s++) {
+        unsigned char *c = &ca[(unsigned char)JY(*s) & 127];
         if (*c) {
             (*c)--;
             m++;
         }
     }
-    if (!la || !lb || !m)
+    return m;
+}
+
+/*
+ * An upper bound of the Jaro-Winkler similarity of the Latin form of part
+ * a and that of b, followed by b2's when b2 is not NULL (two parts written
+ * as one), and of the two with j read as y (edit_sim_jy); exact enough
+ * only to tell whether it reaches `min`. Callers turn pairs away with it
+ * before computing their similarity, so a looser bound changes no result,
+ * only the cost.
+ *
+ * The matching characters are at most the letters the two share (as
+ * multisets, j counted as y); transpositions at least none; the prefix
+ * boost at most the common prefix (up to 4). The shared letters are at
+ * most |A & B| plus the letters either side repeats (its length less
+ * |A|), with A and B the letter sets of the two sides (aka__part.letters):
+ * that says most pairs apart without reading the strings, and the
+ * multisets are counted only for the others.
+ */
+double aka__jw_bound(const aka__part *a, const aka__part *b,
+                     const aka__part *b2, double min)
+{
+    uint32_t set = b->letters | (b2 ? b2->letters : 0);
+    size_t la = a->latin_len, lb = b->latin_len + (b2 ? b2->latin_len : 0);
+    size_t ra, rb, m, pre = 0;
+    double j;
+
+    if (!la || !lb)
         return la == lb ? 1.0 : 0.0;
-    while (pre < 4 && a[pre] && JY(a[pre]) == JY(b[pre]))
-        pre++;
-    j = ((double)m / (double)la + (double)m / (double)lb + 1.0) / 3.0;
-    return j + (double)pre * 0.1 * (1.0 - j);
+    ra = la - bits(a->letters); /* letters repeated (or binned together) */
+    rb = lb - bits(set);
+    m = bits(a->letters & set) + (ra < rb ? ra : rb);
+    for (; pre < 4 && a->latin[pre]; pre++) {
+        size_t n1 = b->latin_len;
+        char c = pre < n1 ? b->latin[pre] : b2 ? b2->latin[pre - n1] : '\0';
+        if (!c || JY(a->latin[pre]) != JY(c))
+            break;
+    }
+    for (int exact = 0; exact < 2; exact++) {
+        if (exact) {
+            unsigned char ca[128] = {0};
+            count_letters(ca, a->latin);
+            m = take_letters(ca, b->latin);
+            if (b2)
+                m += take_letters(ca, b2->latin);
+        }
+        if (m > la)
+            m = la;
+        if (m > lb)
+            m = lb;
+        if (!m)
+            return 0.0;
+        j = ((double)m / (double)la + (double)m / (double)lb + 1.0) / 3.0;
+        j += (double)pre * 0.1 * (1.0 - j);
+        if (j < min)
+            break;
+    }
+    return j;
 }
 
 #define SIM_EXACT 1.0
@@ -283,11 +350,13 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     if (!arabic && !same(q->key, l->key) && !q->key2[0] && !l->key2[0] &&
         !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
           !same(q->text, q->latin) && !same(l->text, l->latin)) &&
-        jw_bound(q->latin, l->latin) < SIM_EDIT_MIN_JW)
+        aka__jw_bound(q, l, NULL, SIM_EDIT_MIN_JW) < SIM_EDIT_MIN_JW)
         return translated(q, l, 0, ev);
-    kq = strlen(q->key);
-    kl = strlen(l->key);
-    s = !arabic && q->latin[0] && l->latin[0] ? jw(q->latin, l->latin) : 0;
+    kq = q->key_len;
+    kl = l->key_len;
+    s = !arabic && q->latin[0] && l->latin[0]
+            ? jw(q->latin, q->latin_len, l->latin, l->latin_len)
+            : 0;
     if (kq && kq == kl && (!strcmp(q->key, l->key) ||
                            (arabic && arabic_key_eq(q->key, l->key)))) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
@@ -310,8 +379,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
          * juad as Javad, Сяргей as Siarhei */
         const aka__part *r = q->key2[0] ? q : l;
         const aka__part *other = r == q ? l : q;
-        size_t n = strlen(r->key2);
-        if (n && n == strlen(other->key) &&
+        size_t n = r->key2_len;
+        if (n && n == other->key_len &&
             (arabic ? arabic_key_eq(r->key2, other->key)
                     : !strcmp(r->key2, other->key))) {
             best = arabic && initial_vowel(q) != initial_vowel(l)
@@ -325,10 +394,12 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         /* RULE-SCORE-1: edit evidence, on the Latin forms and (for a part
          * that the names stage rewrote, Abdulkarim -> abdkarim) on the
          * written words */
-        double v = edit_sim(q->latin, l->latin, s);
+        double v =
+            edit_sim(q->latin, q->latin_len, l->latin, l->latin_len, s);
         if (q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
             strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) {
-            double t = edit_sim(q->text, l->text, -1);
+            double t = edit_sim(q->text, strlen(q->text), l->text,
+                                strlen(l->text), -1);
             v = t > v ? t : v;
         }
         /* only a j against a y can read differently: with j alone, or
@@ -336,7 +407,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
          * no similarity */
         if ((strchr(q->latin, 'j') && strchr(l->latin, 'y')) ||
             (strchr(q->latin, 'y') && strchr(l->latin, 'j'))) {
-            double y = edit_sim_jy(q->latin, l->latin);
+            double y = edit_sim_jy(q->latin, q->latin_len, l->latin,
+                                   l->latin_len);
             v = y > v ? y : v;
         }
         if (v > best) {
@@ -345,7 +417,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         }
     }
     if (best < SIM_KEY_NEAR && kq >= 3 && kl >= 3 && (kq >= 4 || kl >= 4) &&
-        arabic && q->key[0] == l->key[0] && dl(q->key, l->key) == 1) {
+        arabic && q->key[0] == l->key[0] &&
+        dl(q->key, q->key_len, l->key, l->key_len) == 1) {
         best = SIM_KEY_NEAR;
         *ev = AKA_EVIDENCE_PHONETIC;
     }
@@ -355,7 +428,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         (patronymic_of(q, l) || patronymic_of(l, q)))
         best = SIM_PATRONYMIC_CAP;
     if (*ev == AKA_EVIDENCE_EDIT_DISTANCE && q->known &&
-        q->script == AKA_SCRIPT_LATIN && strlen(q->latin) >= OTHER_WORD_MIN)
+        q->script == AKA_SCRIPT_LATIN && q->latin_len >= OTHER_WORD_MIN)
         best *= SIM_OTHER_WORD;
     if (best < SIM_ABD) {
         /* RULE-SCORE-1: abd compound against its second half, when the
@@ -374,8 +447,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     }
     if (best < SIM_GLUED) {
         /* RULE-SCORE-1: a glued article (albaghdadi = al baghdadi) */
-        size_t gq = aka__name_glued_article(q->latin),
-               gl = aka__name_glued_article(l->latin);
+        size_t gq = q->glued, gl = l->glued;
         if ((gq && !strcmp(q->latin + gq, l->latin)) ||
             (gl && !strcmp(l->latin + gl, q->latin))) {
             best = SIM_GLUED;
@@ -400,7 +472,8 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
 {
     const char *x = a->key2[0] ? a->key2 : a->key;
     const char *y = b->key2[0] ? b->key2 : b->key;
-    size_t lx = strlen(x), ly = strlen(y);
+    size_t lx = a->key2[0] ? a->key2_len : a->key_len;
+    size_t ly = b->key2[0] ? b->key2_len : b->key_len;
     char k2[128];
 
     if (one->key2[0] && arabic_key_eq(one->key2, keys))
@@ -417,8 +490,8 @@ static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
 {
     char latin[256], key[128], keys[128];
-    size_t la = strlen(a->latin), lb = strlen(b->latin), n = la + lb;
-    size_t ka = strlen(a->key), kb = strlen(b->key), kl = ka + kb;
+    size_t la = a->latin_len, lb = b->latin_len, n = la + lb;
+    size_t ka = a->key_len, kb = b->key_len, kl = ka + kb;
     int arabic;
 
     /* names and particles join (Abubakr); legal forms do not (tariq is
@@ -427,17 +500,18 @@ static double joined_sim(const aka__part *one, const aka__part *a,
         a->kind > AKA_PART_PARTICLE || b->kind > AKA_PART_PARTICLE ||
         one->kind > AKA_PART_PARTICLE)
         return 0;
-    memcpy(latin, a->latin, la);
-    memcpy(latin + la, b->latin, lb + 1);
-    if (!strcmp(one->latin, latin))
-        return SIM_FOLDED;
+    if (one->latin_len == n && !memcmp(one->latin, a->latin, la) &&
+        !memcmp(one->latin + la, b->latin, lb))
+        return SIM_FOLDED; /* one's Latin form is a's and b's */
     /* with no Arabic script, both a shared key and edit evidence need a
      * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
-     * its bound, before a key or edit similarity is computed */
+     * its bound, before the joined word is even written */
     arabic = one->script == AKA_SCRIPT_ARABIC ||
              a->script == AKA_SCRIPT_ARABIC || b->script == AKA_SCRIPT_ARABIC;
-    if (!arabic && jw_bound(one->latin, latin) < JOIN_JW_MIN)
+    if (!arabic && aka__jw_bound(one, a, b, JOIN_JW_MIN) < JOIN_JW_MIN)
         return 0;
+    memcpy(latin, a->latin, la);
+    memcpy(latin + la, b->latin, lb + 1);
     aka__name_key(key, sizeof(key), latin, n);
     /* the keys side by side too: a w that starts the second part is a
      * consonant (نیک ورز = Nikvarz) */
@@ -445,19 +519,21 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     memcpy(keys + ka, b->key, kb + 1);
     /* a shared key counts, in Latin on both sides, only as far as the
      * spellings agree, as for single parts (Ama Sharma is not Mushroom) */
-    if (strlen(one->key) >= 3 &&
+    if (one->key_len >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys) ||
          (arabic &&
           (arabic_key_eq(one->key, key) || arabic_key_eq(one->key, keys) ||
            joined_second_reading(one, a, b, keys)))) &&
-        (arabic || jw(one->latin, latin) >= SIM_KEY_MIN_JW))
+        (arabic ||
+         jw(one->latin, one->latin_len, latin, n) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
-    if (kl >= 4 && strlen(one->key) >= 4 && dl(one->key, keys) == 1 &&
-        (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC))
+    if (kl >= 4 &&
+        (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC) &&
+        one->key_len >= 4 && dl(one->key, one->key_len, keys, kl) == 1)
         return SIM_KEY_NEAR;
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC &&
-        jw_bound(one->latin, latin) >= JOIN_JW_MIN) {
-        double s = edit_sim(one->latin, latin, -1);
+        aka__jw_bound(one, a, b, JOIN_JW_MIN) >= JOIN_JW_MIN) {
+        double s = edit_sim(one->latin, one->latin_len, latin, n, -1);
         if (s >= JOIN_EDIT_MIN)
             return s;
     }
@@ -678,8 +754,8 @@ static int join_first(const aka__part *one, const aka__part *a,
 
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC)
         return 0;
-    n = strlen(one->key);
-    m = strlen(a->key) + strlen(b->key);
+    n = one->key_len;
+    m = a->key_len + b->key_len;
     return n + 1 >= m && n <= m + 1;
 }
 

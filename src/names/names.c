@@ -154,12 +154,29 @@ int aka__name_is_patronymic(const char *l)
                                        "avich", "avna", NULL};
     size_t n = strlen(l);
 
+    if (n < 2 || (l[n - 1] != 'h' && l[n - 1] != 'a'))
+        return 0; /* every ending ends so: most names are turned away */
     for (const char *const *e = ends; *e; e++) {
         size_t k = strlen(*e);
         if (n > k + 1 && !strcmp(l + n - k, *e))
             return 1;
     }
     return 0;
+}
+
+void aka__part_derive(aka__part *p)
+{
+    p->latin_len = (uint32_t)strlen(p->latin);
+    p->key_len = (uint32_t)strlen(p->key);
+    p->key2_len = (uint32_t)strlen(p->key2);
+    p->glued = (uint8_t)aka__name_glued_article(p->latin);
+    p->patronymic = (uint8_t)aka__name_is_patronymic(p->latin);
+    p->letters = 0;
+    for (const char *c = p->latin; *c; c++) {
+        char l = *c == 'j' ? 'y' : *c;
+        p->letters |= l >= 'a' && l <= 'z' ? (uint32_t)1 << (l - 'a')
+                                           : (uint32_t)1 << 31;
+    }
 }
 
 int aka__name_mark_family(aka__name *n, aka__arena *a, const char *family)
@@ -412,6 +429,7 @@ static int add_part(aka__name *out, aka__arena *a, const char *text,
         return AKA_ENOMEM;
     p->concept =
         aka__name_concept(sc == AKA_SCRIPT_ARABIC ? p->text : p->latin);
+    aka__part_derive(p);
     out->n++;
     return AKA_OK;
 }

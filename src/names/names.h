@@ -70,7 +70,19 @@ typedef struct {
                            name is (aka__name_concept), 0 for none */
     float weight;       /* what the part weighs (aka__part_weight) once a
                            screener has set it; -1 until then */
+    /* Derived from the strings above by aka__part_derive(), so that
+     * comparing two parts reads them instead of walking the strings: */
+    uint32_t latin_len, key_len, key2_len; /* strlen() of each */
+    uint8_t glued;      /* aka__name_glued_article(latin) */
+    uint8_t patronymic; /* aka__name_is_patronymic(latin) */
+    uint32_t letters;   /* the letters of latin as a set: bit c - 'a'
+                           for a letter c, j counted as y; bit 31 for
+                           any other byte */
 } aka__part;
+
+/** Set p's derived fields (above) from its strings; call whenever they
+ *  are set. */
+void aka__part_derive(aka__part *p);
 
 /* The parts of one name, in the order written. Storage in an arena. */
 typedef struct {

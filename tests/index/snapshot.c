@@ -27,8 +27,12 @@
 #define SECTION_PARTS 4
 #define SECTION_PIDS 6
 #define SECTION_FOFF 7
-#define PART_BYTES 24   /* a part: four pool offsets, four bytes, weight */
-#define PART_CONCEPT 19 /* the part's meaning (names.h: aka__part.concept) */
+#define PART_BYTES 44   /* a part: four pool offsets, three lengths, the
+                           letters, six bytes (two reserved), weight */
+#define PART_LATIN_LEN 16 /* the length of its Latin form */
+#define PART_KEY2_LEN 24  /* of its second key */
+#define PART_CONCEPT 35 /* the part's meaning (names.h: aka__part.concept) */
+#define PART_GLUED 36   /* the article glued to it (aka__part.glued) */
 
 static char path[256];
 
@@ -218,6 +222,30 @@ static void test_index_snapshot__refused(void **state)
         write_file(bad, buf, len);
         assert_refused(bad, AKA_EINVALID, "name parts");
         buf[off + PART_BYTES + PART_CONCEPT] = v;
+        sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+        memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+    }
+    /* a part's string lengths and glued article that do not end where
+     * its strings do, with a checksum that agrees: the scorer reads
+     * strings by these lengths */
+    {
+        static const struct {
+            size_t at;
+            int add; /* to the byte */
+        } lie[] = {{PART_LATIN_LEN, 1}, {PART_LATIN_LEN, -1},
+                   {PART_KEY2_LEN, 1}, {PART_GLUED, 100}};
+        uint64_t off, sum;
+        memcpy(&off, buf + HEADER_SIZE + SECTION_PARTS * SECTION_BYTES + 8,
+               sizeof(off));
+        for (size_t k = 0; k < ARRAY_SIZE(lie); k++) {
+            char *b = buf + off + PART_BYTES + lie[k].at, v = *b;
+            *b = (char)(*b + lie[k].add);
+            sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
+            memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
+            write_file(bad, buf, len);
+            assert_refused(bad, AKA_EINVALID, "name parts");
+            *b = v;
+        }
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
     }

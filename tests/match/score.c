@@ -5,11 +5,13 @@
  * and bad input gets an error or a low score (RULE-SCORE-*).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
 #include "match/match.h"
+#include "match/similarity.h"
 #include "util/alloc.h"
 
 static double cmp(const char *a, const char *b, const aka_hit **hit,
@@ -534,6 +536,86 @@ static void test_match_score__joined_across_article(void **state)
                 AKA_DEFAULT_THRESHOLD - 0.2);
 }
 
+/* The Jaro-Winkler of two parts' Latin forms, and with j read as y on
+ * both sides: the most the bound must allow. */
+static double jw_both(const char *a, const char *b)
+{
+    char x[256], y[256];
+    double s = 0, t = 0;
+
+    assert_int_equal(
+        aka__jaro_winkler_utf8(&s, a, strlen(a), b, strlen(b)), AKA_OK);
+    snprintf(x, sizeof(x), "%s", a);
+    snprintf(y, sizeof(y), "%s", b);
+    for (char *c = x; *c; c++)
+        *c = *c == 'j' ? 'y' : *c;
+    for (char *c = y; *c; c++)
+        *c = *c == 'j' ? 'y' : *c;
+    assert_int_equal(
+        aka__jaro_winkler_utf8(&t, x, strlen(x), y, strlen(y)), AKA_OK);
+    return s > t ? s : t;
+}
+
+/* aka__jw_bound is never below the Jaro-Winkler it bounds, for single
+ * parts and for two parts written as one, both from the letter sets
+ * alone (min 2: the first test answers) and with the letters counted
+ * (min 0); and it is no bound of 1 everywhere: most pairs of unrelated
+ * names are turned away. Parts of the UN list's names, in every script. */
+static void test_match_score__jw_bound(void **state)
+{
+    aka_list *l = load_ok(shared_path("data/un/consolidated.xml"));
+    aka__arena a = AKA_ARENA_INIT;
+    aka__part *parts = NULL;
+    size_t n = 0, cap = 0, low = 0, pairs = 0;
+    unsigned seed = 7;
+
+    (void)state;
+    for (size_t i = 0; i < aka_list_count(l) && n < 3000; i++) {
+        const aka_entity *e = aka_list_entity(l, i);
+        for (size_t k = 0; k < e->n_names; k++) {
+            aka__name nm;
+            if (aka__name_parse(&nm, &a, e->names[k].full,
+                                strlen(e->names[k].full)) != AKA_OK)
+                continue;
+            for (size_t j = 0; j < nm.n; j++) {
+                if (n == cap) {
+                    cap = cap ? 2 * cap : 256;
+                    parts = realloc(parts, cap * sizeof(*parts));
+                    assert_non_null(parts);
+                }
+                parts[n++] = nm.parts[j];
+            }
+        }
+    }
+    assert_true(n > 1000);
+    for (int t = 0; t < 200000; t++) {
+        const aka__part *x = &parts[rand_r(&seed) % n];
+        const aka__part *y = &parts[rand_r(&seed) % n];
+        const aka__part *z = &parts[rand_r(&seed) % n];
+        char yz[512];
+        double want = jw_both(x->latin, y->latin);
+        double sets = aka__jw_bound(x, y, NULL, 2);
+        double counted = aka__jw_bound(x, y, NULL, 0);
+        if (sets < want - 1e-12 || counted < want - 1e-12)
+            fail_msg("'%s' '%s': jw %f, bounds %f %f", x->latin, y->latin,
+                     want, sets, counted);
+        assert_true(counted <= sets + 1e-12);
+        low += sets < 0.75;
+        pairs++;
+        snprintf(yz, sizeof(yz), "%s%s", y->latin, z->latin);
+        want = jw_both(x->latin, yz);
+        sets = aka__jw_bound(x, y, z, 2);
+        counted = aka__jw_bound(x, y, z, 0);
+        if (sets < want - 1e-12 || counted < want - 1e-12)
+            fail_msg("'%s' '%s'+'%s': jw %f, bounds %f %f", x->latin,
+                     y->latin, z->latin, want, sets, counted);
+    }
+    assert_true(low > pairs / 2);
+    free(parts);
+    aka__arena_dispose(&a);
+    aka_list_free(l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__same_name_other_writing),
     cmocka_unit_test(test_match_score__different_names),
@@ -550,6 +632,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__legal_form_left_over),
     cmocka_unit_test(test_match_score__translated),
     cmocka_unit_test(test_match_score__joined_across_article),
+    cmocka_unit_test(test_match_score__jw_bound),
     cmocka_unit_test(test_match_score__out_of_memory),
 };
 

@@ -267,6 +267,49 @@ static void test_names_names__glued_article(void **state)
         assert_int_equal(aka__name_glued_article(cases[i].latin), cases[i].n);
 }
 
+/* What a part derives from its strings (aka__part_derive) is what
+ * walking them gives: lengths, the glued article, a patronymic ending,
+ * the set of letters with j counted as y and other bytes in bit 31. */
+static void test_names_names__derived(void **state)
+{
+    static const char *const names[] = {
+        "Abu Bakr al-Baghdadi", "ALBAGHDADI Ilja Ivanovich",
+        "Наталья Ивановна Юсупова", "محمد عمر", "O'Neil 3rd", ""};
+    aka__arena a = AKA_ARENA_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+        aka__name n;
+        assert_int_equal(
+            aka__name_parse(&n, &a, names[i], strlen(names[i])), AKA_OK);
+        for (size_t k = 0; k < n.n; k++) {
+            const aka__part *p = &n.parts[k];
+            uint32_t letters = 0;
+            for (const char *c = p->latin; *c; c++) {
+                char l = *c == 'j' ? 'y' : *c;
+                letters |= l >= 'a' && l <= 'z' ? 1u << (l - 'a') : 1u << 31;
+            }
+            assert_int_equal(p->latin_len, strlen(p->latin));
+            assert_int_equal(p->key_len, strlen(p->key));
+            assert_int_equal(p->key2_len, strlen(p->key2));
+            assert_int_equal(p->glued, aka__name_glued_article(p->latin));
+            assert_int_equal(p->patronymic,
+                             aka__name_is_patronymic(p->latin));
+            assert_int_equal(p->letters, letters);
+        }
+    }
+    {
+        aka__name n;
+        assert_int_equal(aka__name_parse(&n, &a, "Ilja Ivanovich", 14),
+                         AKA_OK);
+        assert_int_equal(n.parts[0].letters,
+                         (1u << ('i' - 'a')) | (1u << ('l' - 'a')) |
+                             (1u << ('y' - 'a')) | (1u << 0));
+        assert_int_equal(n.parts[1].patronymic, 1);
+    }
+    aka__arena_dispose(&a);
+}
+
 /* RULE-NAME-5: words of one meaning in English and in the Latin of
  * Russian, Belarusian and Ukrainian words, inflected, share it; a surname
  * that starts like such a word does not. */
@@ -349,6 +392,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__different_keys),
     cmocka_unit_test(test_names_names__kinds),
     cmocka_unit_test(test_names_names__glued_article),
+    cmocka_unit_test(test_names_names__derived),
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__key_edge_cases),
     cmocka_unit_test(test_names_names__second_reading),
