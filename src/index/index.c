@@ -1138,6 +1138,11 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     float qw = 1e-3f; /* the query's weight (never 0) */
     lookups lk;
     size_t nc = 0;
+    uint64_t *seen;
+    uint32_t *slot, *touched_ids;
+    acc_t *acc;
+    int full = 0;     /* max candidates kept: the worst can be turned out */
+    float worst = 0;  /* then the worst kept's rank */
     int rc = AKA_ENOMEM;
 
     *n = 0;
@@ -1156,55 +1161,72 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     if (rc < 0)
         goto done;
     sort_lookups(lk.l, lk.n);
+    /* the scratch's arrays in locals, each posting id read once: a store
+     * through one of them could otherwise stand for a write to another */
+    seen = x->seen;
+    slot = x->slot;
+    touched_ids = x->touched;
+    acc = x->acc;
     for (size_t i = 0; i < lk.n; i++) {
         const lookup_t *l = &lk.l[i];
         uint32_t from, to;
         const uint32_t *id, *end;
-        float wt = lk.weight[l->part];
-        float first = wt * (float)l->level / LEVELS; /* acc_add from 0 */
-        /* a local count: the stores below may not change it */
+        unsigned part = l->part, level = l->level;
+        float wt = lk.weight[part];
+        float first = wt * (float)level / LEVELS; /* acc_add from 0 */
         size_t touched = x->n_touched;
-        int open = touched < CAND_OPEN;
 
-        if (!open && l->len > CLOSED_LONG)
+        if (touched >= CAND_OPEN && l->len > CLOSED_LONG)
             break; /* sorted: the rest are longer still */
-        if (!open && l->open_only)
+        if (touched >= CAND_OPEN && l->open_only)
             continue;
         aka__ix_posting(s, (long)l->term, &from, &to);
         id = s->post.ids + from;
         end = s->post.ids + to;
-        for (; id < end; id++) {
-            uint64_t *word = &x->seen[*id / 64], bit = 1ull << (*id % 64);
-            if (*word & bit) {
-                acc_add(&x->acc[x->slot[*id]], l->part, l->level, wt);
-            } else if (open) {
-                *word |= bit;
-                x->slot[*id] = (uint32_t)touched;
-                x->touched[touched] = *id;
-                /* acc_add from nothing, written without reading it */
-                x->acc[touched++] = (acc_t){
-                    (uint64_t)l->level << (4 * l->part), first};
+        if (touched >= CAND_OPEN) {
+            /* closed: only names already touched gather more */
+            for (; id < end; id++) {
+                uint32_t f = *id;
+                if (seen[f / 64] & (1ull << (f % 64)))
+                    acc_add(&acc[slot[f]], part, level, wt);
             }
+            continue;
+        }
+        for (; id < end; id++) {
+            uint32_t f = *id;
+            uint64_t bit = 1ull << (f % 64);
+            if (seen[f / 64] & bit) {
+                acc_add(&acc[slot[f]], part, level, wt);
+                continue;
+            }
+            seen[f / 64] |= bit;
+            slot[f] = (uint32_t)touched;
+            touched_ids[touched] = f;
+            /* acc_add from nothing, written without reading it */
+            acc[touched++] = (acc_t){(uint64_t)level << (4 * part), first};
         }
         x->n_touched = touched;
     }
     for (size_t j = 0; j < x->n_touched; j++) {
-        uint32_t id = x->touched[j];
-        float acc = x->acc[j].acc, nw, shared, rank;
+        uint32_t id = touched_ids[j];
+        float a = acc[j].acc, nw, shared, rank;
         /* most names are turned away by the worst kept (keep_best), and
          * most of those before their weight is read: a rank is at most
-         * acc / (qw + acc), which a margin keeps above float rounding */
-        if (nc == max && max && acc * (1.0f + 1e-5f) < out[0].acc * (qw + acc))
+         * a / (qw + a), which a margin keeps above float rounding */
+        if (full && a * (1.0f + 1e-5f) < worst * (qw + a))
             continue;
         nw = s->form_weight[id];
         /* a name shares no more than it weighs: each query part finds
          * its own evidence, and two of them (Ahmed, Hemed: HMD) may find
          * it in the same one list part ("Ahmed") */
-        shared = acc < nw ? acc : nw;
+        shared = a < nw ? a : nw;
         rank = shared / (qw + shared + UNSHARED_COST * (nw - shared));
-        if (nc == max && max && rank < out[0].acc)
+        if (full && rank < worst)
             continue;
         keep_best(out, &nc, max, (aka__ix_cand){id, rank});
+        full = max && nc == max;
+        if (full)
+            worst = out[0].acc; /* the worst kept, at the heap's root */
     }
     sort_heap(out, nc);
     *n = nc;
