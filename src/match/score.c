@@ -485,6 +485,22 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
     return arabic_key_eq(one->key, k2);
 }
 
+/* 1 if the join of parts a and b against part `one` is 0 by what the
+ * parts alone tell (joined_sim's first tests, letter sets for the
+ * Jaro-Winkler bound), so that it needs no cache look-up. */
+static int join_ruled_out(const aka__part *one, const aka__part *a,
+                          const aka__part *b)
+{
+    /* names and particles join (Abubakr); legal forms do not (tariq is
+     * not "tire co") */
+    if (!one->latin[0] || a->kind > AKA_PART_PARTICLE ||
+        b->kind > AKA_PART_PARTICLE || one->kind > AKA_PART_PARTICLE)
+        return 1;
+    return one->script != AKA_SCRIPT_ARABIC &&
+           a->script != AKA_SCRIPT_ARABIC && b->script != AKA_SCRIPT_ARABIC &&
+           aka__jw_bound(one, a, b, 2.0) < JOIN_JW_MIN;
+}
+
 /* RULE-SCORE-2: the joined form of parts a and b against part `one`. */
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
@@ -637,6 +653,9 @@ static double cached_joined(aka__sim_cache *c, const aka__name *q, size_t i,
     size_t k = 0;
     double s;
 
+    if (list_join ? join_ruled_out(&q->parts[i], &l->parts[j], l2)
+                  : join_ruled_out(&l->parts[j], &q->parts[i], &q->parts[i2]))
+        return 0;
     if (cache) {
         k = sim_slot(c, what, i, &l->parts[j], l2, &found);
         if (found)
