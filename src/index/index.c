@@ -830,14 +830,20 @@ void aka__ix_name_weights(const aka__weights *w, aka__name *n)
 
     for (size_t k = 0; k < n->n; k++) {
         aka__part *p = &n->parts[k];
-        p->weight = (float)aka__part_weight(w, p);
         if (s) {
             uint32_t from, to;
             aka__ix_posting(s, aka__ix_find(&s->terms,
                                             word_term(p->latin)),
                             &from, &to);
             p->known = to > from;
+            /* RULE-NAME-7: a word no list holds, one edit from a title
+             * or particle, is that word misspelt (Arabic script's Latin,
+             * without vowels, is no spelling) */
+            if (!p->known && p->kind == AKA_PART_NAME &&
+                p->script != AKA_SCRIPT_ARABIC)
+                p->kind = (uint8_t)aka__name_misspelt_kind(p->latin);
         }
+        p->weight = (float)aka__part_weight(w, p);
     }
 }
 

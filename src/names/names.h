@@ -22,7 +22,9 @@
  *     and others of that kind (ministry, defence, state; ministerstvo,
  *     oborony), carry their meaning (names/vocab.c), so that ooo
  *     matches llc and zavod plant, as translated               NAME-5
- *   - everything else is a name part.
+ *   - everything else is a name part; but a query word that no list
+ *     holds, one edit from a title or particle of four letters or more
+ *     (Mjllah, Hagji), is read as that word misspelt           NAME-7
  *
  * HOW A KEY IS MADE (RULE-KEY-*), from the part's Latin form:
  *   consonant classes only, vowels dropped; digraphs first (shch sch sh ch
@@ -174,6 +176,17 @@ size_t aka__name_concepts(void);
 /** A digest of the meanings and their words: a snapshot stores the ids of
  *  meanings, which another table would read otherwise. */
 uint64_t aka__name_concepts_digest(void);
+
+/**
+ * RULE-NAME-7: the kind (title or particle) of the word that the Latin
+ * form `latin` is one edit from (a letter inserted, dropped or changed,
+ * or two neighbours swapped: Mjllah, Hagji, Shvykh), both of four letters
+ * or more, when it is one kind's only and `latin` has no glued article;
+ * AKA_PART_NAME otherwise. For a query word that no list holds as
+ * written (aka__part.known 0): a word the lists hold is a name of its own
+ * (Saeed is not Sayed).
+ */
+aka__part_kind aka__name_misspelt_kind(const char *latin);
 
 /** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
 int aka__name_is_patronymic(const char *latin);

@@ -310,6 +310,40 @@ static void test_names_names__derived(void **state)
     aka__arena_dispose(&a);
 }
 
+/* RULE-NAME-7: a word one edit from a title or particle of four letters
+ * or more is read as that word misspelt; shorter words, two edits, a
+ * glued article and a word as it is written stay names. */
+static void test_names_names__misspelt_kind(void **state)
+{
+    static const struct {
+        const char *latin;
+        aka__part_kind kind;
+    } cases[] = {
+        {"mjllah", AKA_PART_TITLE},   /* changed */
+        {"mullha", AKA_PART_TITLE},   /* neighbours swapped */
+        {"mulllah", AKA_PART_TITLE},  /* doubled */
+        {"mulah", AKA_PART_TITLE},    /* dropped */
+        {"hagji", AKA_PART_TITLE},    {"shvykh", AKA_PART_TITLE},
+        {"colonml", AKA_PART_TITLE},  {"qrai", AKA_PART_TITLE},
+        {"aboou", AKA_PART_PARTICLE}, {"bnit", AKA_PART_PARTICLE},
+        {"hamid", AKA_PART_NAME},     /* no title or particle near */
+        {"mjlleh", AKA_PART_NAME},    /* two edits */
+        {"joao", AKA_PART_NAME},      /* oao: a legal form, and short */
+        {"aby", AKA_PART_NAME},       /* abu: three letters */
+        {"alhaq", AKA_PART_NAME},     /* al-Haq, not alhaj */
+        {"lcl", AKA_PART_NAME},       /* legal forms stay out */
+        {"", AKA_PART_NAME},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+        if (aka__name_misspelt_kind(cases[i].latin) != cases[i].kind)
+            fail_msg("'%s': %s, want %s", cases[i].latin,
+                     aka__part_kind_name(
+                         aka__name_misspelt_kind(cases[i].latin)),
+                     aka__part_kind_name(cases[i].kind));
+}
+
 /* RULE-NAME-5: words of one meaning in English and in the Latin of
  * Russian, Belarusian and Ukrainian words, inflected, share it; a surname
  * that starts like such a word does not. */
@@ -393,6 +427,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__kinds),
     cmocka_unit_test(test_names_names__glued_article),
     cmocka_unit_test(test_names_names__derived),
+    cmocka_unit_test(test_names_names__misspelt_kind),
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__key_edge_cases),
     cmocka_unit_test(test_names_names__second_reading),
