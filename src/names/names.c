@@ -45,7 +45,9 @@ static const char *const titles[] = {
     "colonel", "col", "gen", "brig", "capt", "captain", "maj", "lt",
     "sayyed", "syed", "sayyid", "seyyed", "seyed", "sayed", "sayyed",
     "hojatoleslam", "hodjatoleslam", "hojjatoleslam", "hojatolislam",
-    "ayatollah", "ayatullah", "aka", "fka", "nka", "alias", NULL};
+    "ayatollah", "ayatullah", "aka", "fka", "nka", "alias",
+    /* as aka writes them from Arabic script: مولانا, مولوی, دكتور */
+    "mulana", "mului", "dktur", NULL};
 static const char *const legal_forms[] = {
     "llc", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
     "co", "company", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa",

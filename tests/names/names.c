@@ -3,6 +3,7 @@
  * (RULE-KEY-*): the same key across spellings and scripts, different keys
  * for different names.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -140,6 +141,27 @@ static void test_names_names__kinds(void **state)
     assert_int_equal(aka__name_parse(&n, &a, s, strlen(s)), AKA_OK);
     assert_int_equal(n.n, 1);
     assert_int_equal(n.parts[0].kind, AKA_PART_NAME);
+    /* RULE-NAME-4: titles written in Arabic script, as their Latin form
+     * reads: مولوی, مولانا, دكتور (and ملا, شیخ, which read mulla and
+     * sheikh) */
+    {
+        static const char *const arabic_titles[] = {
+            "\xD9\x85\xD9\x88\xD9\x84\xD9\x88\xDB\x8C",         /* مولوی */
+            "\xD9\x85\xD9\x88\xD9\x84\xD8\xA7\xD9\x86\xD8\xA7", /* مولانا */
+            "\xD8\xAF\xD9\x83\xD8\xAA\xD9\x88\xD8\xB1",         /* دكتور */
+            "\xD9\x85\xD9\x84\xD8\xA7",                           /* ملا */
+            "\xD8\xB4\xDB\x8C\xD8\xAE"};                          /* شیخ */
+        for (size_t i = 0; i < ARRAY_SIZE(arabic_titles); i++) {
+            char t[64];
+            snprintf(t, sizeof(t), "%s \xD8\xB9\xD9\x85\xD8\xB1", /* عمر */
+                     arabic_titles[i]);
+            assert_int_equal(aka__name_parse(&n, &a, t, strlen(t)), AKA_OK);
+            assert_int_equal(n.n, 2);
+            if (n.parts[0].kind != AKA_PART_TITLE)
+                fail_msg("%s (%s): not a title", arabic_titles[i],
+                         n.parts[0].latin);
+        }
+    }
     aka__arena_dispose(&a);
 }
 
