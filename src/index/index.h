@@ -134,7 +134,9 @@ int aka__ix_set_weights(aka_screener *s, int parts);
 /** Cache the weight of each part of `n` in the part, and whether the
  * screener's lists hold a part written as it is (aka__part.known: its
  * Latin form is posted in 'W'); w->ctx is the screener when w->idf is
- * aka__ix_idf, else known is left as it is. */
+ * aka__ix_idf, else known is left as it is. With a screener, a query
+ * word no list holds that is a misspelt title or particle takes that
+ * kind first (RULE-NAME-7: aka__name_misspelt_kind). */
 void aka__ix_name_weights(const aka__weights *w, aka__name *n);
 
 /** idf of a part's 'K' term (aka__weights callback); ctx: the screener. */
