@@ -193,6 +193,42 @@ static void test_match_score__near_pair(void **state)
     assert_true(cmp("Omar", "Merai", NULL, NULL) < AKA_DEFAULT_THRESHOLD);
 }
 
+/* RULE-SCORE-1: two neighbours of a three-letter word swapped (Kmi for
+ * Kim, JCS for JSC) are edit evidence above the alignment bar, where
+ * Jaro-Winkler alone saw nothing; another three-letter word (Kom), or the
+ * same letters otherwise shuffled (Mki), is not. */
+static void test_match_score__swapped_short_word(void **state)
+{
+    static const char *const pairs[][2] = {
+        {"kmi", "kim"}, {"ikm", "kim"}, {"jcs", "jsc"}, {"msm", "mms"}};
+    static const char *const apart[][2] = {
+        {"kom", "kim"}, {"mki", "kim"}, {"kim", "kimm"}, {"kab", "bak"}};
+    aka__arena a = AKA_ARENA_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(pairs) + ARRAY_SIZE(apart); i++) {
+        int swap = i < ARRAY_SIZE(pairs);
+        const char *const *p = swap ? pairs[i] : apart[i - ARRAY_SIZE(pairs)];
+        aka__name x, y;
+        aka_evidence ev;
+        double s;
+        assert_int_equal(aka__name_parse(&x, &a, p[0], strlen(p[0])), AKA_OK);
+        assert_int_equal(aka__name_parse(&y, &a, p[1], strlen(p[1])), AKA_OK);
+        s = aka__part_sim(&x.parts[0], &y.parts[0], &ev);
+        assert_true(s == aka__part_sim(&y.parts[0], &x.parts[0], &ev));
+        if (swap && (s < 0.70 || s > 0.80 ||
+                     ev != AKA_EVIDENCE_EDIT_DISTANCE))
+            fail_msg("%s / %s: %f, evidence %s", p[0], p[1], s,
+                     aka_evidence_name(ev));
+        if (!swap && s >= 0.70 && s > 0 && ev != AKA_EVIDENCE_PHONETIC)
+            fail_msg("%s / %s: %f", p[0], p[1], s);
+    }
+    aka__arena_dispose(&a);
+    /* the name they stand in is found */
+    assert_true(cmp("Kmi Chung Chong", "Kim Chung Chong", NULL, NULL) >=
+                AKA_DEFAULT_THRESHOLD);
+}
+
 /*
  * A key one consonant off across Arabic script (Murad / مرتضى: MRD / MRTD;
  * Morozov / میرزا) is weak evidence, as common among namesakes as among
@@ -623,6 +659,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__order_does_not_matter),
     cmocka_unit_test(test_match_score__explanation),
     cmocka_unit_test(test_match_score__near_pair),
+    cmocka_unit_test(test_match_score__swapped_short_word),
     cmocka_unit_test(test_match_score__near_key_across_scripts),
     cmocka_unit_test(test_match_score__surname_of_two_words),
     cmocka_unit_test(test_match_score__typo_in_patronymic),
