@@ -13,6 +13,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/hash.h"
+#include "util/prefetch.h"
 
 #define LATIN_DEL_MIN 4   /* shortest Latin form posted with deletions */
 #define LATIN_DEL_MAX 24
@@ -1167,6 +1168,13 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     if (rc < 0)
         goto done;
     sort_lookups(lk.l, lk.n);
+    /* the postings lie apart in a table of MBs: ask for the start of
+     * each before walking the first (util/prefetch.h) */
+    for (size_t i = 0; i < lk.n; i++) {
+        uint32_t from, to;
+        aka__ix_posting(s, (long)lk.l[i].term, &from, &to);
+        AKA_PREFETCH(s->post.ids + from);
+    }
     /* the scratch's arrays in locals, each posting id read once: a store
      * through one of them could otherwise stand for a write to another */
     seen = x->seen;

@@ -16,6 +16,7 @@
 #include "match/match.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/prefetch.h"
 #include "util/utf8.h"
 
 #define WEAK_ALIAS_FACTOR 0.90
@@ -157,6 +158,45 @@ static int keep(screen_ctx *c, uint32_t id, uint32_t v, double sc)
     return AKA_OK;
 }
 
+/*
+ * Ask for what scoring the candidates will read, before it is read:
+ * each candidate's first name, then its parts, then their strings. These
+ * lie scattered over tens of MB, and read one after another in scoring
+ * each is a cache miss waited for in turn; asked for a level at a time,
+ * the misses of all the candidates overlap. In-process over the 3,000
+ * bench queries, alternating five times (with the postings' starts
+ * asked for too, index.c), the median look-up fell from 86-95 to 71-82
+ * µs; the hits are the same.
+ */
+static void prefetch_candidates(const aka_screener *s,
+                                const aka__ix_cand *c, size_t nc)
+{
+    for (int level = 0; level < 3; level++)
+        for (size_t k = 0; k < nc; k++) {
+            uint32_t from, to;
+            const aka__name *n;
+            aka__ix_form(s, c[k].id, &from, &to);
+            if (from >= to || s->form_names[from] >= s->n_names)
+                continue;
+            n = &s->names[s->form_names[from]].parsed;
+            if (level == 0) {
+                AKA_PREFETCH(n);
+                continue;
+            }
+            for (size_t j = 0; j < n->n; j++) {
+                const aka__part *p = &n->parts[j];
+                if (level == 1) {
+                    AKA_PREFETCH(p);
+                    continue;
+                }
+                AKA_PREFETCH(p->text);
+                AKA_PREFETCH(p->latin);
+                AKA_PREFETCH(p->key);
+                AKA_PREFETCH(p->key2);
+            }
+        }
+}
+
 /* Score the candidate forms of variant v, each once, and keep the best
  * name per entity among the forms' names. */
 static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
@@ -174,6 +214,8 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
     } else if (aka__ix_candidates(s, &qv->name, c->cands, c->n_cands,
                                   &nc) < 0) {
         return AKA_ENOMEM;
+    } else {
+        prefetch_candidates(s, c->cands, nc);
     }
     for (size_t k = 0; k < nc; k++) {
         double form_sc = -1; /* scored when a name of it is kept */
