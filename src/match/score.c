@@ -2,6 +2,7 @@
  * match/score.c: name-against-name scoring with alignment (match/match.h,
  * RULE-SCORE-*), the aka_hits container and aka_compare().
  */
+#include <limits.h>
 #include <string.h>
 
 #include "match/match.h"
@@ -263,6 +264,8 @@ double aka__jw_bound(const aka__part *a, const aka__part *b,
     for (int exact = 0; exact < 2; exact++) {
         if (exact) {
             unsigned char ca[128] = {0};
+            if (la > UCHAR_MAX)
+                break; /* a count could wrap: the sets' bound stands */
             count_letters(ca, a->latin);
             m = take_letters(ca, b->latin);
             if (b2)

@@ -647,6 +647,19 @@ static void test_match_score__jw_bound(void **state)
                      y->latin, z->latin, want, sets, counted);
     }
     assert_true(low > pairs / 2);
+    /* a letter repeated more often than a byte counts */
+    {
+        char x[400], y[400];
+        aka__name nx, ny;
+        memset(x, 'a', 300);
+        x[300] = '\0';
+        memcpy(y, x, 301);
+        y[150] = 'b';
+        assert_int_equal(aka__name_parse(&nx, &a, x, 300), AKA_OK);
+        assert_int_equal(aka__name_parse(&ny, &a, y, 300), AKA_OK);
+        assert_true(aka__jw_bound(&nx.parts[0], &ny.parts[0], NULL, 0) >=
+                    jw_both(nx.parts[0].latin, ny.parts[0].latin) - 1e-12);
+    }
     free(parts);
     aka__arena_dispose(&a);
     aka_list_free(l);
