@@ -72,7 +72,7 @@ int aka__ix_non_latin(const aka__ix_name *n)
 /* The 'K' text of a part: its key, or "~latin" when the key is empty. */
 static size_t key_term(char *out, size_t cap, const aka__part *p)
 {
-    size_t n = strlen(p->key);
+    size_t n = p->key_len;
 
     if (n) {
         if (n >= cap)
@@ -176,7 +176,7 @@ static int jy_key(const aka__part *p, char from, char to, const char *term,
                   emit_fn emit, void *ctx, unsigned part)
 {
     char v[TERM_MAX], key[TERM_MAX];
-    size_t len = strlen(p->latin), k;
+    size_t len = p->latin_len, k;
 
     if (len >= sizeof(v) || !strchr(p->latin, from))
         return AKA_OK;
@@ -194,13 +194,13 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
 {
     char term[TERM_MAX];
     size_t tlen = key_term(term, sizeof(term), p);
-    size_t llen = strlen(p->latin);
+    size_t llen = p->latin_len;
     int key_dels = term[0] != '~' && tlen >= 3;
     int latin_dels = llen >= LATIN_DEL_MIN && llen <= LATIN_DEL_MAX;
     char rest[TERM_MAX];
     size_t rlen = abd_rest(rest, sizeof(rest), p->latin);
-    size_t k2len = strlen(p->key2);
-    size_t glued = aka__name_glued_article(p->latin);
+    size_t k2len = p->key2_len;
+    size_t glued = p->glued;
     int rc;
 
     if (!tlen)
