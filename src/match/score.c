@@ -226,6 +226,23 @@ static size_t take_letters(unsigned char ca[128], const char *s)
     return m;
 }
 
+/* The Jaro-Winkler similarity of strings of la and lb letters with at
+ * most m matching, no transposition and a common prefix of pre letters:
+ * the most it can be. */
+static double jw_of_matches(size_t m, size_t la, size_t lb, size_t pre)
+{
+    double j;
+
+    if (m > la)
+        m = la;
+    if (m > lb)
+        m = lb;
+    if (!m)
+        return 0.0;
+    j = ((double)m / (double)la + (double)m / (double)lb + 1.0) / 3.0;
+    return j + (double)pre * 0.1 * (1.0 - j);
+}
+
 /*
  * An upper bound of the Jaro-Winkler similarity of the Latin form of part
  * a and that of b, followed by b2's when b2 is not NULL (two parts written
@@ -261,28 +278,18 @@ double aka__jw_bound(const aka__part *a, const aka__part *b,
         if (!c || JY(a->latin[pre]) != JY(c))
             break;
     }
-    for (int exact = 0; exact < 2; exact++) {
-        if (exact) {
-            unsigned char ca[128] = {0};
-            if (la > UCHAR_MAX)
-                break; /* a count could wrap: the sets' bound stands */
-            count_letters(ca, a->latin);
-            m = take_letters(ca, b->latin);
-            if (b2)
-                m += take_letters(ca, b2->latin);
-        }
-        if (m > la)
-            m = la;
-        if (m > lb)
-            m = lb;
-        if (!m)
-            return 0.0;
-        j = ((double)m / (double)la + (double)m / (double)lb + 1.0) / 3.0;
-        j += (double)pre * 0.1 * (1.0 - j);
-        if (j < min)
-            break;
+    j = jw_of_matches(m, la, lb, pre);
+    if (j < min || la > UCHAR_MAX)
+        return j; /* past 255 letters a byte's count could wrap: the
+                     sets' bound stands */
+    {
+        unsigned char ca[128] = {0};
+        count_letters(ca, a->latin);
+        m = take_letters(ca, b->latin);
+        if (b2)
+            m += take_letters(ca, b2->latin);
     }
-    return j;
+    return jw_of_matches(m, la, lb, pre);
 }
 
 #define SIM_EXACT 1.0
