@@ -518,8 +518,7 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
 }
 
 /* 1 if the join of parts a and b against part `one` is 0 by what the
- * parts alone tell (joined_sim's first tests, letter sets for the
- * Jaro-Winkler bound), so that it needs no cache look-up. */
+ * parts alone tell, so that it needs neither the cache nor joined_sim. */
 static int join_ruled_out(const aka__part *one, const aka__part *a,
                           const aka__part *b)
 {
@@ -528,12 +527,17 @@ static int join_ruled_out(const aka__part *one, const aka__part *a,
     if (!one->latin[0] || a->kind > AKA_PART_PARTICLE ||
         b->kind > AKA_PART_PARTICLE || one->kind > AKA_PART_PARTICLE)
         return 1;
+    /* with no Arabic script, both a shared key and edit evidence need a
+     * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
+     * the letter sets' bound (one written as a and b, SIM_FOLDED, has the
+     * bound 1); joined_sim counts the letters of the rest */
     return one->script != AKA_SCRIPT_ARABIC &&
            a->script != AKA_SCRIPT_ARABIC && b->script != AKA_SCRIPT_ARABIC &&
            aka__jw_bound(one, a, b, 2.0) < JOIN_JW_MIN;
 }
 
-/* RULE-SCORE-2: the joined form of parts a and b against part `one`. */
+/* RULE-SCORE-2: the joined form of parts a and b against part `one`, a
+ * join that join_ruled_out() did not rule out. */
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
 {
@@ -542,22 +546,15 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     size_t ka = a->key_len, kb = b->key_len, kl = ka + kb;
     int arabic;
 
-    /* names and particles join (Abubakr); legal forms do not (tariq is
-     * not "tire co") */
-    if (n >= sizeof(latin) || kl >= sizeof(keys) || !one->latin[0] ||
-        a->kind > AKA_PART_PARTICLE || b->kind > AKA_PART_PARTICLE ||
-        one->kind > AKA_PART_PARTICLE)
+    if (n >= sizeof(latin) || kl >= sizeof(keys))
         return 0;
     if (one->latin_len == n && !memcmp(one->latin, a->latin, la) &&
         !memcmp(one->latin + la, b->latin, lb))
         return SIM_FOLDED; /* one's Latin form is a's and b's */
-    /* with no Arabic script, both a shared key and edit evidence need a
-     * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
-     * its bound, before the joined word is even written */
     arabic = one->script == AKA_SCRIPT_ARABIC ||
              a->script == AKA_SCRIPT_ARABIC || b->script == AKA_SCRIPT_ARABIC;
     if (!arabic && aka__jw_bound(one, a, b, JOIN_JW_MIN) < JOIN_JW_MIN)
-        return 0;
+        return 0; /* the letters counted (join_ruled_out) */
     memcpy(latin, a->latin, la);
     memcpy(latin + la, b->latin, lb + 1);
     aka__name_key(key, sizeof(key), latin, n);
