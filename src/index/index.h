@@ -25,6 +25,11 @@
  *   'C' the meaning of a word that says what kind of organisation it
  *       is (names.h: aka__part.concept), which a query part of that
  *       meaning looks up: Министерство finds Ministry        INDEX-8
+ * A query part that no list holds as written, two letters off a listed
+ * part (Gaiehut, Gaichuk), shares no term with it. Among the names its
+ * other parts find, a name with a part of nearly the same letters gathers
+ * weak evidence for it (the letter sets of each form's heaviest parts are
+ * kept for that: aka__ix_form_info)                                INDEX-9
  * A query part looks up its Latin form and its deletions in 'L', its key
  * in 'K' and 'D', and its key's deletions in 'K' and 'D', so names one
  * edit away in key or Latin space are found. A name holding alternatives
@@ -51,6 +56,16 @@
 #include "match/match.h"
 #include "names/names.h"
 #include "util/hash.h"
+
+/* What ranking a form as a candidate reads of it: 16 bytes, so that a
+ * form costs one cache line. */
+#define AKA_IX_FORM_LETTERS 3
+typedef struct {
+    float weight;       /* the sum of its parts' weights */
+    uint32_t letters[AKA_IX_FORM_LETTERS]; /* the letter sets
+                           (aka__part.letters) of its heaviest parts,
+                           heaviest first, 0 past the last (INDEX-9) */
+} aka__ix_form_info;
 
 /* Per-query scratch memory, pooled in the screener (index.c). */
 typedef struct aka__ix_scratch aka__ix_scratch;
@@ -101,7 +116,7 @@ struct aka_screener {
     const uint32_t *form_off;    /* n_forms + 1 */
     const uint32_t *form_names;  /* n_names */
     size_t n_forms;
-    float *form_weight;          /* sum of each form's part weights */
+    aka__ix_form_info *form_info; /* n_forms, set when opened */
     aka__arena arena;            /* parsed names */
     aka__hash strings;           /* their part strings, each stored once
                                     (the match stage's cache compares

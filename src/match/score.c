@@ -8,6 +8,7 @@
 #include "match/match.h"
 #include "match/similarity.h"
 #include "util/alloc.h"
+#include "util/bits.h"
 #include "util/error.h"
 
 const char *aka_evidence_name(aka_evidence e)
@@ -194,14 +195,6 @@ static double edit_sim_jy(const char *a, size_t la, const char *b,
 /* The number of bits set in x: the bits of each pair, then of each
  * nibble, then of each byte added up, and the four bytes summed by the
  * multiplication into the top one. */
-static unsigned bits(uint32_t x)
-{
-    x -= (x >> 1) & 0x55555555u;
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
-    return (x * 0x01010101u) >> 24;
-}
-
 #define JY(c) ((c) == 'j' ? 'y' : (c))
 
 /* Count each byte of s (j as y) in ca. */
@@ -269,9 +262,10 @@ double aka__jw_bound(const aka__part *a, const aka__part *b,
 
     if (!la || !lb)
         return la == lb ? 1.0 : 0.0;
-    ra = la - bits(a->letters); /* letters repeated (or binned together) */
-    rb = lb - bits(set);
-    m = bits(a->letters & set) + (ra < rb ? ra : rb);
+    ra = la - aka__bits(a->letters); /* letters repeated (or binned
+                                        together) */
+    rb = lb - aka__bits(set);
+    m = aka__bits(a->letters & set) + (ra < rb ? ra : rb);
     for (; pre < 4 && a->latin[pre]; pre++) {
         size_t n1 = b->latin_len;
         char c = pre < n1 ? b->latin[pre] : b2 ? b2->latin[pre - n1] : '\0';
