@@ -192,9 +192,6 @@ static double edit_sim_jy(const char *a, size_t la, const char *b,
     return s > 0 ? s : 0;
 }
 
-/* The number of bits set in x: the bits of each pair, then of each
- * nibble, then of each byte added up, and the four bytes summed by the
- * multiplication into the top one. */
 #define JY(c) ((c) == 'j' ? 'y' : (c))
 
 /* Count each byte of s (j as y) in ca. */

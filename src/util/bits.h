@@ -1,7 +1,9 @@
 /*
  * util/bits.h: the number of bits set in a 32-bit word, in a dozen
  * instructions without a call (a builtin popcount is a library call
- * unless the build targets a CPU with the instruction).
+ * unless the build targets a CPU with the instruction): the bits of each
+ * pair, then of each nibble, then of each byte added up, and the four
+ * bytes summed by the multiplication into the top one.
  */
 #ifndef AKA_UTIL_BITS_H
 #define AKA_UTIL_BITS_H
