@@ -875,11 +875,16 @@ static void align_joins(aka__name_score *out, aka__sim_cache *c,
  * several words of which another matched (QUIJIVIX VEGA, found as Vega)
  * costs as a middle name; a part at either end of the name (where
  * surnames and given names stand) 0.6; a part inside (middle names,
- * patronymics, nasab) 0.25. lm: what each list part aligned to (>= 0).
+ * patronymics, nasab) 0.25. When the list marks the surname, only the
+ * first of the other parts is at an end: the given name. lm: what each
+ * list part aligned to (>= 0). On the full eval: middle names dropped
+ * 0.963 -> 0.972, romanisation -1, the rest the same; seeds 7 and 99:
+ * middle names dropped +7 and +10, typo -1 at seed 7.
  */
 static double unmatched_cost(const aka__name *l, const int *lm, size_t j)
 {
     size_t first = l->n, last = 0;
+    int surname = 0;
 
     if (l->parts[j].family) {
         for (size_t k = 0; k < l->n; k++)
@@ -887,13 +892,18 @@ static double unmatched_cost(const aka__name *l, const int *lm, size_t j)
                 return 0.25;
         return 0.8;
     }
-    for (size_t k = 0; k < l->n; k++)
-        if (l->parts[k].kind == AKA_PART_NAME) {
+    for (size_t k = 0; k < l->n; k++) {
+        surname |= l->parts[k].family;
+        if (l->parts[k].kind == AKA_PART_NAME && !l->parts[k].family) {
             if (first == l->n)
                 first = k;
             last = k;
         }
-    return j == first || j == last ? 0.6 : 0.25;
+    }
+    /* with the surname marked, the given name is the first of the rest
+     * and the others are middle names, whichever comes first ("AL-AMQI,
+     * Said Salih Abd-Rabbuh": Salih and Abd-Rabbuh) */
+    return j == first || (!surname && j == last) ? 0.6 : 0.25;
 }
 
 void aka__score_name(aka__name_score *out, const aka__name *q,

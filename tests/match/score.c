@@ -327,6 +327,27 @@ static void test_match_score__surname_of_two_words(void **state)
                 name_score("Melvin Ernesto", l, NULL));
 }
 
+/*
+ * With the surname marked, the names other than the given name are middle
+ * names wherever the list writes the surname: "AL-AMQI, Said Salih
+ * Abd-Rabbuh" found as Said AL-AMQI costs what "Said Salih Abd-Rabbuh
+ * AL-AMQI" does (Abd-Rabbuh, last as written, is no given name), and the
+ * given name left over still costs more than a middle name.
+ */
+static void test_match_score__middle_names_after_the_given_name(void **state)
+{
+    const char *f = "AL-AMQI";
+    double first = name_score("Said AL-AMQI", "AL-AMQI, Said Salih Abd-Rabbuh",
+                              f);
+
+    (void)state;
+    assert_true(fabs(first - name_score("Said AL-AMQI",
+                                        "Said Salih Abd-Rabbuh AL-AMQI",
+                                        f)) < 1e-9);
+    assert_true(name_score("Salih AL-AMQI", "AL-AMQI, Said Salih Abdullah", f) <
+                name_score("Said AL-AMQI", "AL-AMQI, Said Salih Abdullah", f));
+}
+
 static void test_match_score__bad_input(void **state)
 {
     aka_hits *h = NULL;
@@ -675,6 +696,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__swapped_short_word),
     cmocka_unit_test(test_match_score__near_key_across_scripts),
     cmocka_unit_test(test_match_score__surname_of_two_words),
+    cmocka_unit_test(test_match_score__middle_names_after_the_given_name),
     cmocka_unit_test(test_match_score__typo_in_patronymic),
     cmocka_unit_test(test_match_score__bad_input),
     cmocka_unit_test(test_match_score__cache_changes_nothing),
