@@ -78,11 +78,44 @@ static int skipped(const aka_screener *s, const aka_screen_options *o,
     return 0;
 }
 
-/* One query variant, parsed, with its information factor. */
+/* One query variant, parsed, with its information (RULE-KIND-2). */
 typedef struct {
     aka__name name;
-    double info_factor;   /* RULE-KIND-2 */
+    double info;          /* the sum of its parts' weights */
+    double info_full;     /* the information that needs no scaling */
 } qvariant;
+
+/*
+ * RULE-KIND-2: the factor of variant qv's scores against a list name
+ * scored ns. A query word that no list holds (aka__part.known 0: a
+ * misspelling, or a name not listed) weighs what its key's rarity says,
+ * which says little of the word's (MEEOR, key MR, for METEOR, key MTR):
+ * aligned to a list part that weighs more, at INFO_SIM or more and of
+ * INFO_LETTERS letters or more, it carries that part's weight. Shorter
+ * and looser, it would lift a few letters up to the weight of whatever
+ * rare word they resemble ("Abu mar": Abu Mohamed Al-Masri above Abu
+ * Umar).
+ */
+#define INFO_SIM 0.8
+#define INFO_LETTERS 4
+static double info_factor(const qvariant *qv, const aka__name_score *ns)
+{
+    double info = qv->info;
+
+    if (info >= qv->info_full)
+        return 1.0;
+    for (size_t k = 0; k < ns->n_pairs; k++) {
+        const aka__pair *p = &ns->pairs[k];
+        const aka__part *qp;
+        if (p->q < 0 || p->l < 0 || p->q2 >= 0)
+            continue;
+        qp = &qv->name.parts[p->q];
+        if (!qp->known && p->wl > qp->weight && p->sim >= INFO_SIM &&
+            qp->latin_len >= INFO_LETTERS)
+            info += p->wl - qp->weight;
+    }
+    return info >= qv->info_full ? 1.0 : info / qv->info_full;
+}
 
 /* The state of one aka_screen() call. */
 typedef struct {
@@ -234,7 +267,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
             if (form_sc < 0) {
                 aka__name_score ns;
                 aka__score_name(&ns, &qv->name, &n->parsed, &w);
-                form_sc = ns.score * qv->info_factor * NAME_ONLY_MAX;
+                form_sc = ns.score * info_factor(qv, &ns) * NAME_ONLY_MAX;
             }
             sc = form_sc;
             if (n->kind == AKA_NAME_WEAK_ALIAS)
@@ -255,6 +288,7 @@ static int make_hit(aka_hits *h, const screen_ctx *c, const best_t *b,
     const aka_entity *e = c->s->entities[b->entity];
     aka__weights w = c->w;
     aka__name_score ns;
+    double info;
     aka_hit *hit = aka__hits_push(h);
 
     if (!hit)
@@ -278,15 +312,16 @@ static int make_hit(aka_hits *h, const screen_ctx *c, const best_t *b,
     /* RULE-FIELD-0: a name alone reaches at most NAME_ONLY_MAX; the rest
      * is for other fields that agree, so a confirmed match ranks above a
      * namesake with the same name */
-    hit->score = ns.score * qv->info_factor * NAME_ONLY_MAX;
+    info = info_factor(qv, &ns);
+    hit->score = ns.score * info * NAME_ONLY_MAX;
     if (aka__score_fields(hit, &h->arena, e, f, alert) < 0)
         return AKA_ENOMEM;
     /* room for two more: aka__score_fields leaves it (match.h) */
-    if (qv->info_factor < 1.0) {
+    if (info < 1.0) {
         aka_adjustment *adj =
             (aka_adjustment *)&hit->adjustments[hit->n_adjustments++];
         adj->field = "query_information";
-        adj->effect = (ns.score * qv->info_factor - ns.score) * NAME_ONLY_MAX;
+        adj->effect = (ns.score * info - ns.score) * NAME_ONLY_MAX;
         adj->reason = "the query's parts are few and common: too little "
                       "to identify anyone on their own";
     }
@@ -386,7 +421,8 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         aka__ix_name_weights(&c.w, &qv[v].name);
         for (size_t i = 0; i < qv[v].name.n; i++)
             info += qv[v].name.parts[i].weight;
-        qv[v].info_factor = info >= info_full ? 1.0 : info / info_full;
+        qv[v].info = info;
+        qv[v].info_full = info_full;
     }
     rc = aka__query_fields_parse(&f, &h->arena, q);
     if (rc < 0)

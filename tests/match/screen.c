@@ -6,9 +6,11 @@
  * filters, the index finds what scoring every name finds.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "lists/lists_int.h"
 
 static aka_screener *scr;
 
@@ -371,6 +373,54 @@ static void test_match_screen__small_own_list(void **state)
     aka_screener_free(own);
 }
 
+/*
+ * RULE-KIND-2: a query word that no list holds weighs what its key's
+ * rarity says, which says little of its own: MEEOR (key MR, which a
+ * hundred names "Amir ..." share) for METEOR (key MTR, one name). Aligned
+ * to METEOR, it carries METEOR's weight: the query is not scaled down as
+ * one common name would be, and it alerts. The listed word Amir alone
+ * still is scaled down.
+ */
+static void test_match_screen__misspelling_carries_the_weight_it_spells(
+    void **state)
+{
+    char csv[4096];
+    size_t len = (size_t)snprintf(csv, sizeof(csv), "id,name\nT1,METEOR\n");
+    aka_list *l = NULL;
+    aka_screener *s = NULL;
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+    const aka_hit *hit;
+
+    (void)state;
+    for (int i = 0; i < 100; i++)
+        len += (size_t)snprintf(csv + len, sizeof(csv) - len,
+                                "A%03d,Amir %c%c%cun\n", i, 'B' + i % 10,
+                                'a' + i / 10 % 5, 'd' + i % 7);
+    assert_true(len < sizeof(csv));
+    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv",
+                                        csv, len),
+                     AKA_OK);
+    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
+    q.name = "Meeor";
+    q.name_len = 5;
+    assert_int_equal(aka_screen(&h, s, &q, NULL), AKA_OK);
+    hit = find(h, "T1");
+    assert_non_null(hit);
+    assert_true(hit->score >= AKA_DEFAULT_THRESHOLD);
+    for (size_t k = 0; k < hit->n_adjustments; k++)
+        assert_string_not_equal(hit->adjustments[k].field,
+                                "query_information");
+    aka_hits_free(h);
+    q.name = "Amir";
+    q.name_len = 4;
+    assert_int_equal(aka_screen(&h, s, &q, NULL), AKA_OK);
+    for (size_t i = 0; i < aka_hits_count(h); i++)
+        assert_true(aka_hits_get(h, i)->score < AKA_DEFAULT_THRESHOLD);
+    aka_hits_free(h);
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__counts),
     cmocka_unit_test(test_match_screen__finds_across_scripts),
@@ -385,6 +435,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__index_matches_exhaustive),
     cmocka_unit_test(test_match_screen__huge_candidate_count),
     cmocka_unit_test(test_match_screen__small_own_list),
+    cmocka_unit_test(
+        test_match_screen__misspelling_carries_the_weight_it_spells),
 };
 
 int main(int argc, char **argv)
