@@ -1037,11 +1037,17 @@ void aka__ix_scratch_free_all(aka_screener *s)
     }
 }
 
+/* A touched name's evidence level for query part `part`. */
+static unsigned acc_level(const acc_t *a, unsigned part)
+{
+    return (unsigned)(a->levels >> (4 * part)) & 15u;
+}
+
 /* Raise a touched name's evidence for query part `part` (weight w) to
  * `level`, if it is higher than what the name had. */
 static void acc_add(acc_t *a, unsigned part, unsigned level, float w)
 {
-    unsigned old = (unsigned)(a->levels >> (4 * part)) & 15u;
+    unsigned old = acc_level(a, part);
 
     if (level > old) {
         a->levels += (uint64_t)(level - old) << (4 * part);
@@ -1151,7 +1157,7 @@ static float rescue_most(const rescue_t *r, const acc_t *a)
     if (a->acc < r->rest)
         return 0;
     for (unsigned k = 0; k < r->n; k++)
-        if (!((a->levels >> (4 * r->part[k])) & 15u))
+        if (!acc_level(a, r->part[k]))
             most += r->most[k];
     return most;
 }
@@ -1166,7 +1172,7 @@ static void rescue(const aka_screener *s, const rescue_t *r, uint32_t f,
     for (unsigned k = 0; k < r->n; k++) {
         unsigned part = r->part[k], nq = r->n_letters[k];
         unsigned common = 0, of = 1; /* the best share: common / of */
-        if ((a->levels >> (4 * part)) & 15u)
+        if (acc_level(a, part))
             continue; /* evidence of its own */
         for (size_t m = 0; m < AKA_IX_FORM_LETTERS && fl[m]; m++) {
             unsigned nf = aka__bits(fl[m]), larger = nq > nf ? nq : nf;

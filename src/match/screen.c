@@ -82,40 +82,7 @@ static int skipped(const aka_screener *s, const aka_screen_options *o,
 typedef struct {
     aka__name name;
     double info;          /* the sum of its parts' weights */
-    double info_full;     /* the information that needs no scaling */
 } qvariant;
-
-/*
- * RULE-KIND-2: the factor of variant qv's scores against a list name
- * scored ns. A query word that no list holds (aka__part.known 0: a
- * misspelling, or a name not listed) weighs what its key's rarity says,
- * which says little of the word's (MEEOR, key MR, for METEOR, key MTR):
- * aligned to a list part that weighs more, at INFO_SIM or more and of
- * INFO_LETTERS letters or more, it carries that part's weight. Shorter
- * and looser, it would lift a few letters up to the weight of whatever
- * rare word they resemble ("Abu mar": Abu Mohamed Al-Masri above Abu
- * Umar).
- */
-#define INFO_SIM 0.8
-#define INFO_LETTERS 4
-static double info_factor(const qvariant *qv, const aka__name_score *ns)
-{
-    double info = qv->info;
-
-    if (info >= qv->info_full)
-        return 1.0;
-    for (size_t k = 0; k < ns->n_pairs; k++) {
-        const aka__pair *p = &ns->pairs[k];
-        const aka__part *qp;
-        if (p->q < 0 || p->l < 0 || p->q2 >= 0)
-            continue;
-        qp = &qv->name.parts[p->q];
-        if (!qp->known && p->wl > qp->weight && p->sim >= INFO_SIM &&
-            qp->latin_len >= INFO_LETTERS)
-            info += p->wl - qp->weight;
-    }
-    return info >= qv->info_full ? 1.0 : info / qv->info_full;
-}
 
 /* The state of one aka_screen() call. */
 typedef struct {
@@ -137,7 +104,42 @@ typedef struct {
     aka__sim_cache *sims;           /* the similarities of variant sims_variant,
                                        which the hits of that variant reuse */
     uint32_t sims_variant;
+    double info_full;     /* RULE-KIND-2: the information that needs no
+                             scaling */
 } screen_ctx;
+
+/*
+ * RULE-KIND-2: the factor of variant qv's scores against a list name
+ * scored ns: its information over c->info_full, 1 at most. A query word
+ * that no list holds (aka__part.known 0: a misspelling, or a name not
+ * listed) weighs what its key's rarity says, which says little of the
+ * word's (MEEOR, key MR, for METEOR, key MTR): aligned to a list part
+ * that weighs more, at INFO_SIM or more and of INFO_LETTERS letters or
+ * more, it carries that part's weight. Shorter and looser, it would lift
+ * a few letters up to the weight of whatever rare word they resemble
+ * ("Abu mar": Abu Mohamed Al-Masri above Abu Umar).
+ */
+#define INFO_SIM 0.8
+#define INFO_LETTERS 4
+static double info_factor(const screen_ctx *c, const qvariant *qv,
+                          const aka__name_score *ns)
+{
+    double info = qv->info;
+
+    if (info >= c->info_full)
+        return 1.0;
+    for (size_t k = 0; k < ns->n_pairs; k++) {
+        const aka__pair *p = &ns->pairs[k];
+        const aka__part *qp;
+        if (p->q < 0 || p->l < 0 || p->q2 >= 0)
+            continue;
+        qp = &qv->name.parts[p->q];
+        if (!qp->known && p->wl > qp->weight && p->sim >= INFO_SIM &&
+            qp->latin_len >= INFO_LETTERS)
+            info += p->wl - qp->weight;
+    }
+    return info >= c->info_full ? 1.0 : info / c->info_full;
+}
 
 /* Double the entity slots, keeping at least twice as many as entities
  * gathered. */
@@ -267,7 +269,7 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
             if (form_sc < 0) {
                 aka__name_score ns;
                 aka__score_name(&ns, &qv->name, &n->parsed, &w);
-                form_sc = ns.score * info_factor(qv, &ns) * NAME_ONLY_MAX;
+                form_sc = ns.score * info_factor(c, qv, &ns) * NAME_ONLY_MAX;
             }
             sc = form_sc;
             if (n->kind == AKA_NAME_WEAK_ALIAS)
@@ -312,7 +314,7 @@ static int make_hit(aka_hits *h, const screen_ctx *c, const best_t *b,
     /* RULE-FIELD-0: a name alone reaches at most NAME_ONLY_MAX; the rest
      * is for other fields that agree, so a confirmed match ranks above a
      * namesake with the same name */
-    info = info_factor(qv, &ns);
+    info = info_factor(c, qv, &ns);
     hit->score = ns.score * info * NAME_ONLY_MAX;
     if (aka__score_fields(hit, &h->arena, e, f, alert) < 0)
         return AKA_ENOMEM;
@@ -379,7 +381,7 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     aka_hits *h = NULL;
     aka__query_fields f;
     size_t nv, max_hits, n_cands, n_slots;
-    double alert, info_full;
+    double alert;
     int rc;
 
     *out = NULL;
@@ -404,9 +406,9 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         rc = aka__error(AKA_ENOMEM, "out of memory");
         goto done;
     }
-    info_full = log(1.0 + (double)s->n_forms);
-    if (info_full > INFO_FULL)
-        info_full = INFO_FULL;
+    c.info_full = log(1.0 + (double)s->n_forms);
+    if (c.info_full > INFO_FULL)
+        c.info_full = INFO_FULL;
     /* RULE-NAME-6: a query holding alternatives is screened as each */
     nv = aka__name_variants(q->name ? q->name : "", q->name ? q->name_len : 0,
                             var, AKA_NAME_MAX_VARIANTS);
@@ -422,7 +424,6 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
         for (size_t i = 0; i < qv[v].name.n; i++)
             info += qv[v].name.parts[i].weight;
         qv[v].info = info;
-        qv[v].info_full = info_full;
     }
     rc = aka__query_fields_parse(&f, &h->arena, q);
     if (rc < 0)
