@@ -189,6 +189,32 @@ static int jy_key(const aka__part *p, char from, char to, const char *term,
     return emit(ctx, part, aka__ix_term_hash('K', key, k), 0.9f);
 }
 
+/* The query's look-up of a part's Latin form as written: a form one
+ * letter shorter than the shortest posted one can still be a deletion. */
+static int latin_lookup(const aka__part *p, emit_fn emit, void *ctx,
+                        unsigned part)
+{
+    size_t llen = p->latin_len;
+
+    if (llen < LATIN_DEL_MIN - 1 || llen > LATIN_DEL_MAX)
+        return AKA_OK;
+    return emit(ctx, part, aka__ix_term_hash('L', p->latin, llen), 1.0f);
+}
+
+/* The query's look-ups of a part's Latin form one letter off (parseo,
+ * parsek): that says more than a key one letter off, and not much less
+ * than a short key shared (PRS: pars, press). */
+static int latin_deletions(const aka__part *p, emit_fn emit, void *ctx,
+                           unsigned part)
+{
+    size_t llen = p->latin_len;
+
+    if (llen < LATIN_DEL_MIN || llen > LATIN_DEL_MAX)
+        return AKA_OK;
+    return emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.8f, emit,
+                               ctx, part);
+}
+
 /* The terms of one part (index.h: aka__ix_name_terms). */
 static int part_terms(const aka__part *p, int query, emit_fn emit,
                       void *ctx, unsigned part)
@@ -226,11 +252,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
             rc = emit(ctx, part, concept_term(p), 1);
         return rc;
     }
-    /* looked up, strongest evidence first: a Latin form one letter
-     * shorter than the shortest posted one can still be a deletion */
-    rc = AKA_OK;
-    if (llen >= LATIN_DEL_MIN - 1 && llen <= LATIN_DEL_MAX)
-        rc = emit(ctx, part, aka__ix_term_hash('L', p->latin, llen), 1.0f);
+    /* looked up, strongest evidence first */
+    rc = latin_lookup(p, emit, ctx, part);
     if (rc >= 0)
         rc = emit(ctx, part, aka__ix_term_hash('K', term, tlen), 0.9f);
     if (rc >= 0 && k2len)
@@ -247,12 +270,8 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = emit(ctx, part, aka__ix_term_hash('G', p->latin, llen), 0.9f);
     if (rc >= 0 && glued)
         rc = emit(ctx, part, word_term(p->latin + glued), 0.9f);
-    /* a Latin form one letter off (parseo, parsek) says more than a key
-     * one letter off, and not much less than a short key shared (PRS:
-     * pars, press) */
-    if (rc >= 0 && latin_dels)
-        rc = emit_with_deletions(p->latin, llen, 0, 0, 1, 'L', 0.8f, emit,
-                                 ctx, part);
+    if (rc >= 0)
+        rc = latin_deletions(p, emit, ctx, part);
     if (rc >= 0 && term[0] != '~' && tlen >= 2)
         rc = emit(ctx, part, aka__ix_term_hash('D', term, tlen), 0.7f);
     if (rc >= 0 && key_dels)
@@ -306,6 +325,19 @@ static int repeated(const aka__name *n, size_t i, char *term, size_t cap,
     return 0;
 }
 
+/* Keys of this many letters or fewer are shared by words that are not
+ * one (Abu and Obaya: B). */
+#define SHORT_KEY 2
+
+/* 1 if a part before part i that counts is spelt as i is. */
+static int same_latin_before(const aka__name *n, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (counts(&n->parts[k]) && !strcmp(n->parts[k].latin, n->parts[i].latin))
+            return 1;
+    return 0;
+}
+
 int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
                        void *ctx)
 {
@@ -327,6 +359,16 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
                       query ? 0.9f : 1);
             if (rc >= 0 && !query)
                 rc = part_terms(&n->parts[i], 0, emit, ctx, (unsigned)i);
+            /* a short key is shared by words that are not one: a query
+             * part spelt otherwise than the one before it with its key
+             * still finds its own spelling, and one letter off (Abu
+             * Obaya, B and B, is Abu Obayda) */
+            if (rc >= 0 && query && rk <= SHORT_KEY &&
+                !same_latin_before(n, i))
+                rc = latin_lookup(&n->parts[i], emit, ctx, (unsigned)i);
+            if (rc >= 0 && query && rk <= SHORT_KEY &&
+                !same_latin_before(n, i))
+                rc = latin_deletions(&n->parts[i], emit, ctx, (unsigned)i);
         } else {
             rc = part_terms(&n->parts[i], query, emit, ctx, (unsigned)i);
         }

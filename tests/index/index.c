@@ -476,6 +476,35 @@ static void test_index_index__two_letters_off(void **state)
     assert_t1_first(screener_of(rows), "GAIEHUT, Nikolay");
 }
 
+/*
+ * A short key is shared by words that are not one: Obaya has Abu's key,
+ * B, and a query part that repeats a key is looked up only among names
+ * that hold it twice (INDEX-7); spelt otherwise than the part before it,
+ * it is also looked up as spelt, and one letter off. Among a hundred
+ * names "Abu <a word of Obaya's letters and one more, never one letter
+ * off it>" (Ybaok, Yobad...), which INDEX-9 credits as much as Obayda,
+ * "Abu Obaya" finds Abu Obayda first (without that look-up, the hundred
+ * ranked first, ties by id, and 16 candidates are scored).
+ */
+static void test_index_index__short_key_repeated(void **state)
+{
+    static const char *const patterns[] = {"ybao%c", "yboa%c", "yabo%c",
+                                           "yaob%c", "yoab%c", "yoba%c",
+                                           "yb%cao", "y%cboa"};
+    static const char consonants[] = "dfgklmnprstvzc";
+    char rows[4096], word[8];
+    size_t len = 0;
+
+    (void)state;
+    for (int i = 0; i < 100; i++) {
+        snprintf(word, sizeof(word), patterns[i % 8], consonants[i / 8]);
+        len += (size_t)snprintf(rows + len, sizeof(rows) - len,
+                                "A%03d,Abu %s\n", i, word);
+    }
+    snprintf(rows + len, sizeof(rows) - len, "T1,Abu Obayda\n");
+    assert_t1_first(screener_of(rows), "Abu Obaya");
+}
+
 /* Assert that the index of a list of one row finds its one name as the
  * candidate of `query`, and returns the screener of that row. */
 static aka_screener *assert_found(const char *row, const char *query)
@@ -574,6 +603,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__glued_article),
     cmocka_unit_test(test_index_index__repeated_name),
     cmocka_unit_test(test_index_index__two_letters_off),
+    cmocka_unit_test(test_index_index__short_key_repeated),
     cmocka_unit_test(test_index_index__j_and_y),
     cmocka_unit_test(test_index_index__translated),
     cmocka_unit_test(test_index_index__person_has_no_meanings),
