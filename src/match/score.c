@@ -7,7 +7,9 @@
 
 #include "match/match.h"
 #include "match/similarity.h"
+#include "text/text.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/bits.h"
 #include "util/error.h"
 
@@ -346,6 +348,34 @@ static double translated(const aka__part *q, const aka__part *l, double best,
     return SIM_TRANSLATED;
 }
 
+/* Written in Latin on both sides (or Cyrillic's Latin form), a shared
+ * key `best` counts only as far as the spellings agree, by their
+ * Jaro-Winkler s (Omar and Merai share MR); short keys (of kq letters)
+ * collide more, so they need closer spellings. */
+static double spelt_alike(double best, double s, size_t kq)
+{
+    if (s >= SIM_KEY_MIN_JW)
+        return best;
+    return best - (SIM_KEY_MIN_JW - s) * (kq <= 2 ? 3.0 : kq <= 3 ? 1.5
+                                                                 : 0.5);
+}
+
+/* The Jaro-Winkler similarity of Cyrillic part r's second reading
+ * (text.h: aka__text_to_latin2) and part other's Latin form: how far
+ * the spellings agree when their keys do by that reading (Сяргей read
+ * Siarhei; кинг read kinh is not Kony). 0 when it cannot be read. */
+static double second_jw(const aka__part *r, const aka__part *other)
+{
+    aka_buf b = {0};
+    double s = 0;
+
+    if (aka__text_to_latin2(&b, r->text, strlen(r->text)) == AKA_OK &&
+        b.len)
+        s = jw(b.ptr, b.len, other->latin, other->latin_len);
+    aka__buf_dispose(&b);
+    return s;
+}
+
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
 {
@@ -387,12 +417,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         if (arabic && q->script != l->script &&
             initial_vowel(q) != initial_vowel(l))
             best = SIM_KEY_OTHER_VOWEL;
-        /* Written in Latin on both sides, a shared key counts only as
-         * far as the spellings agree (Omar and Merai share MR); short
-         * keys collide more, so they need closer spellings. */
-        if (!arabic && s < SIM_KEY_MIN_JW)
-            best -= (SIM_KEY_MIN_JW - s) * (kq <= 2 ? 3.0 : kq <= 3 ? 1.5
-                                                                 : 0.5);
+        if (!arabic)
+            best = spelt_alike(best, s, kq);
         *ev = AKA_EVIDENCE_PHONETIC;
     }
     if (best == 0 && q->script != l->script) {
@@ -408,6 +434,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
                        ? SIM_KEY_OTHER_VOWEL
                    : n >= 2 ? SIM_KEY
                             : SIM_KEY_SHORT;
+            if (!arabic)
+                best = spelt_alike(best, second_jw(r, other), n);
             *ev = AKA_EVIDENCE_PHONETIC;
         }
     }
@@ -508,6 +536,12 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
     return arabic_key_eq(one->key, k2);
 }
 
+/* 1 if p is an initial: one letter, not in Arabic script. */
+static int initial(const aka__part *p)
+{
+    return p->latin_len < 2 && p->script != AKA_SCRIPT_ARABIC;
+}
+
 /* 1 if the join of parts a and b against part `one` is 0 by what the
  * parts alone tell, so that it needs neither the cache nor joined_sim. */
 static int join_ruled_out(const aka__part *one, const aka__part *a,
@@ -517,6 +551,11 @@ static int join_ruled_out(const aka__part *one, const aka__part *a,
      * not "tire co") */
     if (!one->latin[0] || a->kind > AKA_PART_PARTICLE ||
         b->kind > AKA_PART_PARTICLE || one->kind > AKA_PART_PARTICLE)
+        return 1;
+    /* an initial joins another (M. F., MF) but is no part of a word
+     * (M. Falih is not Muflih); in Arabic script a word of one letter is
+     * (عز, z: Ezzedine) */
+    if (initial(a) != initial(b))
         return 1;
     /* with no Arabic script, both a shared key and edit evidence need a
      * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
