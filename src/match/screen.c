@@ -57,13 +57,20 @@ static int hit_cmp(const void *x, const void *y)
     return strcmp(a->entity->source_id, b->entity->source_id);
 }
 
+/* 1 if a screening with these options may skip names (skipped()). */
+static int filtering(const aka_screen_options *o, const aka_query *q,
+                     const aka__screen_filter *keep)
+{
+    return keep || q->schema >= 0 || o->latin_only || o->skip_entity;
+}
+
 static int skipped(const aka_screener *s, const aka_screen_options *o,
                    const aka_query *q, const aka__ix_name *n,
                    const aka__screen_filter *keep)
 {
     const aka_entity *e;
 
-    if (!keep && q->schema < 0 && !o->latin_only && !o->skip_entity)
+    if (!filtering(o, q, keep))
         return 0; /* the usual case reads no entity (a cache miss) */
     e = s->entities[n->entity];
     if (keep && !keep->fn(e, keep->arg))
@@ -96,10 +103,12 @@ typedef struct {
                              best, 0 empty */
     size_t slot_mask;     /* slots - 1 (a power of two, at least twice
                              the entities that can be gathered) */
-    aka__ix_cand *cands;  /* scratch of n_cands */
+    aka__ix_cand *cands;  /* scratch of cap_cands */
     size_t n_cands;       /* forms scored per variant: every form when
                              exhaustive, else the option's count, at
                              most every form */
+    size_t cap_cands;     /* n_cands, or up to FILTER_MAX times as many
+                             when a filter skips names (gather) */
     const aka__screen_filter *keep; /* aka__screen_filtered, or NULL */
     aka__sim_cache *sims;           /* the similarities of variant sims_variant,
                                        which the hits of that variant reuse */
@@ -232,32 +241,21 @@ static void prefetch_candidates(const aka_screener *s,
         }
 }
 
-/* Score the candidate forms of variant v, each once, and keep the best
- * name per entity among the forms' names. */
-static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
+/* Score candidates c->cands[from .. to) of variant v, each form once, and
+ * keep the best name per entity among the forms' names; *kept counts the
+ * forms of which a name was not skipped. */
+static int score_forms(screen_ctx *c, const qvariant *qv, uint32_t v,
+                       const aka__weights *w, size_t from, size_t to,
+                       size_t *kept)
 {
     const aka_screener *s = c->s;
-    aka__weights w = c->w;
-    size_t nc = 0;
 
-    aka__sim_cache_clear(c->sims);
-    c->sims_variant = v;
-    w.sims = c->sims;
-    if (c->o->exhaustive) {
-        for (size_t f = 0; f < s->n_forms; f++)
-            c->cands[nc++] = (aka__ix_cand){(uint32_t)f, 0};
-    } else if (aka__ix_candidates(s, &qv->name, c->cands, c->n_cands,
-                                  &nc) < 0) {
-        return AKA_ENOMEM;
-    } else {
-        prefetch_candidates(s, c->cands, nc);
-    }
-    for (size_t k = 0; k < nc; k++) {
+    for (size_t k = from; k < to; k++) {
         double form_sc = -1; /* scored when a name of it is kept */
-        uint32_t from, to;
+        uint32_t nf, nt;
 
-        aka__ix_form(s, c->cands[k].id, &from, &to);
-        for (uint32_t i = from; i < to; i++) {
+        aka__ix_form(s, c->cands[k].id, &nf, &nt);
+        for (uint32_t i = nf; i < nt; i++) {
             uint32_t id = s->form_names[i];
             const aka__ix_name *n;
             double sc;
@@ -268,8 +266,9 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
                 continue;
             if (form_sc < 0) {
                 aka__name_score ns;
-                aka__score_name(&ns, &qv->name, &n->parsed, &w);
+                aka__score_name(&ns, &qv->name, &n->parsed, w);
                 form_sc = ns.score * info_factor(c, qv, &ns) * NAME_ONLY_MAX;
+                (*kept)++;
             }
             sc = form_sc;
             if (n->kind == AKA_NAME_WEAK_ALIAS)
@@ -279,6 +278,46 @@ static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
         }
     }
     return AKA_OK;
+}
+
+/*
+ * Score the candidate forms of variant v. A filter (a schema, the
+ * caller's, the evaluation's) skips names after the index ranked their
+ * forms: while fewer than n_cands forms had a name kept and the index has
+ * more, it is asked for FILTER_GROWTH times as many, up to c->cap_cands
+ * (the first forms of a longer ranking are the shorter one's, so only the
+ * new ones are scored). Without it, a query whose best-ranked forms are
+ * all skipped (the Arabic-script names of other lists, when only Latin
+ * names are searched) scored none of the names it should find.
+ */
+#define FILTER_GROWTH 4
+#define FILTER_MAX 16
+static int gather(screen_ctx *c, const qvariant *qv, uint32_t v)
+{
+    const aka_screener *s = c->s;
+    aka__weights w = c->w;
+    size_t nc = 0, done = 0, kept = 0, want = c->n_cands;
+
+    aka__sim_cache_clear(c->sims);
+    c->sims_variant = v;
+    w.sims = c->sims;
+    if (c->o->exhaustive) {
+        for (size_t f = 0; f < s->n_forms; f++)
+            c->cands[nc++] = (aka__ix_cand){(uint32_t)f, 0};
+        return score_forms(c, qv, v, &w, 0, nc, &kept);
+    }
+    for (;;) {
+        if (aka__ix_candidates(s, &qv->name, c->cands, want, &nc) < 0)
+            return AKA_ENOMEM;
+        prefetch_candidates(s, c->cands + done, nc - done);
+        if (score_forms(c, qv, v, &w, done, nc, &kept) < 0)
+            return AKA_ENOMEM;
+        if (nc < want || kept >= c->n_cands || want >= c->cap_cands)
+            return AKA_OK;
+        done = nc;
+        want = want * FILTER_GROWTH < c->cap_cands ? want * FILTER_GROWTH
+                                                   : c->cap_cands;
+    }
 }
 
 /* Make the hit of best entry b (RULE-FIELD-0, RULE-KIND-*). */
@@ -433,7 +472,12 @@ int aka__screen_filtered(aka_hits **out, const aka_screener *s,
     if (opts->exhaustive || n_cands > s->n_forms + 1)
         n_cands = s->n_forms + 1; /* no overflow below, nothing wasted */
     c.n_cands = n_cands;
-    c.cands = aka__malloc(n_cands * sizeof(*c.cands));
+    c.cap_cands = n_cands;
+    if (filtering(opts, q, keep) && !opts->exhaustive)
+        c.cap_cands = n_cands * FILTER_MAX < s->n_forms + 1
+                          ? n_cands * FILTER_MAX
+                          : s->n_forms + 1;
+    c.cands = aka__malloc(c.cap_cands * sizeof(*c.cands));
     /* room for n_cands entities a variant at first (at most all of
      * them); keep() grows it */
     n_slots = n_cands * nv < s->n_entities ? n_cands * nv : s->n_entities;

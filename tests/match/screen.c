@@ -421,6 +421,54 @@ static void test_match_screen__misspelling_carries_the_weight_it_spells(
     aka_screener_free(s);
 }
 
+/*
+ * A filter skips names after the index ranked their forms: with a hundred
+ * organisations "Marvel Trading <word>" ranked above the one person
+ * "Marvell TRADINGS" (a letter off twice) and 16 candidates scored, a
+ * query for persons still finds the person: the index is asked for more
+ * while fewer than 16 forms had a name kept. Without the filter, the
+ * organisations come first and the person is not scored.
+ */
+static void test_match_screen__filter_asks_for_more(void **state)
+{
+    char csv[8192];
+    size_t len = (size_t)snprintf(csv, sizeof(csv), "id,name,schema\n"
+                                  "T1,Marvell TRADINGS,person\n");
+    aka_list *l = NULL;
+    aka_screener *s = NULL;
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+
+    (void)state;
+    for (int i = 0; i < 100; i++)
+        len += (size_t)snprintf(csv + len, sizeof(csv) - len,
+                                "A%03d,Marvel Trading %c%c%cun,"
+                                "organization\n",
+                                i, 'B' + i % 10, 'a' + i / 10 % 5,
+                                'd' + i % 7);
+    assert_true(len < sizeof(csv));
+    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv",
+                                        csv, len),
+                     AKA_OK);
+    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
+    o.max_candidates = 16;
+    o.threshold = 0.01;
+    o.max_hits = 200;
+    q.name = "Marvel Trading";
+    q.name_len = strlen(q.name);
+    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
+    assert_null(find(h, "T1"));
+    assert_true(aka_hits_count(h) > 0);
+    aka_hits_free(h);
+    q.schema = AKA_SCHEMA_PERSON;
+    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
+    assert_int_equal(aka_hits_count(h), 1);
+    assert_non_null(find(h, "T1"));
+    aka_hits_free(h);
+    aka_screener_free(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__counts),
     cmocka_unit_test(test_match_screen__finds_across_scripts),
@@ -430,6 +478,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_screen__document_confirms),
     cmocka_unit_test(test_match_screen__weak_alias_low_priority),
     cmocka_unit_test(test_match_screen__schema_filter),
+    cmocka_unit_test(test_match_screen__filter_asks_for_more),
     cmocka_unit_test(test_match_screen__bad_queries),
     cmocka_unit_test(test_match_screen__misspelt_title),
     cmocka_unit_test(test_match_screen__index_matches_exhaustive),
