@@ -750,28 +750,43 @@ static void align_greedy(aka__name_score *out,
                          int *lm, size_t nq, size_t nl, double min,
                          double credit)
 {
-    for (;;) {
-        double best = min - 1e-9, w;
-        int bi = -1, bj = -1;
-        for (size_t i = 0; i < nq; i++) {
-            if (qm[i] != -1)
+    /* the free pairs at `min` or more, best first and, at one similarity,
+     * in the order of the rows and columns: then the first pair whose
+     * parts are both still free is the best left (a stable insertion
+     * sort, for the few pairs that reach `min`) */
+    struct {
+        double sim;
+        uint8_t i, j;
+    } pair[AKA_NAME_MAX_PARTS * AKA_NAME_MAX_PARTS];
+    size_t np = 0;
+
+    for (size_t i = 0; i < nq; i++) {
+        if (qm[i] != -1)
+            continue;
+        for (size_t j = 0; j < nl; j++) {
+            size_t k = np++;
+            if (lm[j] != -1 || !(sim[i][j] > min - 1e-9)) {
+                np--;
                 continue;
-            for (size_t j = 0; j < nl; j++)
-                if (lm[j] == -1 && sim[i][j] > best) {
-                    best = sim[i][j];
-                    bi = (int)i;
-                    bj = (int)j;
-                }
+            }
+            for (; k > 0 && pair[k - 1].sim < sim[i][j]; k--)
+                pair[k] = pair[k - 1];
+            pair[k].sim = sim[i][j];
+            pair[k].i = (uint8_t)i;
+            pair[k].j = (uint8_t)j;
         }
-        if (bi < 0)
-            return;
-        w = wq[bi];
+    }
+    for (size_t k = 0; k < np; k++) {
+        int bi = pair[k].i, bj = pair[k].j;
+        double w = wq[bi];
+        if (qm[bi] != -1 || lm[bj] != -1)
+            continue;
         if (ev[bi][bj] == AKA_EVIDENCE_EDIT_DISTANCE && w > wl[bj])
             w = wl[bj];
         qm[bi] = bj;
         lm[bj] = bi;
         out->pairs[out->n_pairs++] = (aka__pair){
-            bi, bj, -1, -1, best * credit, ev[bi][bj], w, wl[bj]};
+            bi, bj, -1, -1, pair[k].sim * credit, ev[bi][bj], w, wl[bj]};
     }
 }
 
