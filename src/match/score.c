@@ -965,7 +965,9 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
 {
     double sim[AKA_NAME_MAX_PARTS][AKA_NAME_MAX_PARTS];
     aka_evidence ev[AKA_NAME_MAX_PARTS][AKA_NAME_MAX_PARTS];
-    double wq[AKA_NAME_MAX_PARTS], wl[AKA_NAME_MAX_PARTS];
+    /* zeroed: only [0, n) is read, which gcc -O3 cannot tell (its
+     * maybe-uninitialized warning failed a plain Release build) */
+    double wq[AKA_NAME_MAX_PARTS] = {0}, wl[AKA_NAME_MAX_PARTS] = {0};
     int qm[AKA_NAME_MAX_PARTS], lm[AKA_NAME_MAX_PARTS];
     double num = 0, den = 0, avg_q;
     size_t nq = q->n, nl = l->n;
