@@ -402,29 +402,45 @@ static size_t split_off(word *w, size_t nw, const char **p, size_t *n,
     return nw + 1;
 }
 
-/* 1 if latin is abd with an optional article (abd, abdul, abdur...). */
+/* 1 if latin is abd with an optional article (abd, abdul, abdur...),
+ * French spellings too (abdou, abdoul, abdour: Abdoul Karim). */
 static int abd_alone(const char *l)
 {
     static const char *const forms[] = {
         "abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdar",
         "abdus", "abdas", "abdud", "abdad", "abdut", "abdat", "abduz",
-        "abdaz", "abdun", "abdan", "abdush", "abdash", "abdi", NULL};
+        "abdaz", "abdun", "abdan", "abdush", "abdash", "abdi", "abdou",
+        "abdoul", "abdour", "abdous", "abdoud", "abdout", "abdouz",
+        "abdoun", "abdoush", NULL};
     return in_list(l, forms);
 }
 
-/* Glued abd compound: length of the prefix to strip after "abd", or 0. */
+/* 1 if `rest`, what follows abd and article `art`, spells Abdullah
+ * rather than another name: abdullah, abdallah, and the West African and
+ * Central Asian abdoulaye, abdulaye, abdullayev. */
+static int abd_allah(const char *art, const char *rest)
+{
+    return !strncmp(rest, "llah", 4) || !strncmp(rest, "lah", 3) ||
+           !strncmp(rest, "llay", 4) || !strncmp(rest, "lay", 3) ||
+           (art[strlen(art) - 1] == 'l' && !strncmp(rest, "ay", 2));
+}
+
+/* Glued abd compound: length of the prefix to strip after "abd", or 0.
+ * The French forms (abdoulkarim) come first, so that "oul" is stripped
+ * rather than nothing, and leave a name of four letters or more. */
 static size_t abd_glued(const char *l, size_t len)
 {
-    static const char *const arts[] = {"ul", "el", "al", "ol", "ur", "ar",
-                                       "us", "as", "ud", "ad", "ut", "at",
-                                       "uz", "az", "un", "an", "u", NULL};
+    static const char *const arts[] = {
+        "oul", "our", "ous", "oud", "out", "ouz", "oun", "ul", "el", "al",
+        "ol",  "ur",  "ar",  "us",  "as",  "ud",  "ad",  "ut", "at", "uz",
+        "az",  "un",  "an",  "u",   NULL};
     if (len < 6 || strncmp(l, "abd", 3) != 0)
         return 0;
     for (const char *const *a = arts; *a; a++) {
-        size_t k = strlen(*a);
-        if (!strncmp(l + 3, *a, k) && len - 3 - k >= 3 &&
-            strncmp(l + 3 + k, "llah", 4) && strncmp(l + 3 + k, "lah", 3))
-            return k; /* but abdullah, abdallah stay whole */
+        size_t k = strlen(*a), min_rest = (*a)[0] == 'o' ? 4 : 3;
+        if (!strncmp(l + 3, *a, k) && len - 3 - k >= min_rest &&
+            !abd_allah(*a, l + 3 + k))
+            return k;
     }
     return 0;
 }

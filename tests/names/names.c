@@ -37,7 +37,12 @@ static const char *const same[][6] = {
     {"Abd al-Rahman", "Abdul Rahman", "Abdurrahman", "عبد الرحمن",
      "Abdelrahman", "عبدالرحمن"},
     {"Mohammed Omar", "محمد عمر", "Muhammad Umar", NULL, NULL, NULL},
-    {"Abdullah", "عبدالله", "Abdallah", NULL, NULL, NULL},
+    {"Abdullah", "عبدالله", "Abdallah", "Abdoulaye", "Abdoulah", "Abdulaye"},
+    /* French spellings of abd + article, apart and glued */
+    {"Abdul Hafiz", "Abdoul Hafiz", "Abdoulhafiz", "Abdou Hafiz",
+     "Abdulhafiz", "عبد الحفيظ"},
+    {"Abdul Karim", "Abdoul-Karim", "Abdoulkarim", "Abdelkarim", NULL,
+     NULL},
     {"Ivanov", "Ivanova", "Иванова", NULL, NULL, NULL},
     {"Hussein", "Husayn", "Hussain", "حسين", "Хусейн", NULL},
     {"Fatima", "Fatimah", "فاطمة", NULL, NULL, NULL},
