@@ -772,7 +772,10 @@ static int good_variant_source(const aka_entity *e, const aka_name *nm)
         letters += isalpha((unsigned char)*p) != 0;
         words += *p == ' ';
     }
-    return letters >= 8 && words >= 2 && strlen(nm->full) < 200;
+    /* a name holding alternatives ("X (a.k.a. Y)", "X / Y") is damaged
+     * whole: dropping its middle words gave "Serhii Abwehr)" */
+    return letters >= 8 && words >= 2 && strlen(nm->full) < 200 &&
+           !strpbrk(nm->full, "()/;");
 }
 
 static int set_variants(eval_ctx *c, report *rep)
