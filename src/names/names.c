@@ -427,7 +427,8 @@ static int abd_allah(const char *art, const char *rest)
 
 /* Glued abd compound: length of the prefix to strip after "abd", or 0.
  * The French forms (abdoulkarim) come first, so that "oul" is stripped
- * rather than nothing, and leave a name of four letters or more. */
+ * rather than nothing, and leave a name of four letters or more
+ * (abdolali, Persian, is abd + ali; abdoulaye is no abd + aye). */
 static size_t abd_glued(const char *l, size_t len)
 {
     static const char *const arts[] = {
@@ -437,7 +438,7 @@ static size_t abd_glued(const char *l, size_t len)
     if (len < 6 || strncmp(l, "abd", 3) != 0)
         return 0;
     for (const char *const *a = arts; *a; a++) {
-        size_t k = strlen(*a), min_rest = (*a)[0] == 'o' ? 4 : 3;
+        size_t k = strlen(*a), min_rest = (*a)[0] == 'o' && k == 3 ? 4 : 3;
         if (!strncmp(l + 3, *a, k) && len - 3 - k >= min_rest &&
             !abd_allah(*a, l + 3 + k))
             return k;

@@ -43,6 +43,7 @@ static const char *const same[][6] = {
      "Abdulhafiz", "عبد الحفيظ"},
     {"Abdul Karim", "Abdoul-Karim", "Abdoulkarim", "Abdelkarim", NULL,
      NULL},
+    {"Abdol Ali", "Abdolali", "Abdulali", "Abd al-Ali", NULL, NULL},
     {"Ivanov", "Ivanova", "Иванова", NULL, NULL, NULL},
     {"Hussein", "Husayn", "Hussain", "حسين", "Хусейн", NULL},
     {"Fatima", "Fatimah", "فاطمة", NULL, NULL, NULL},
