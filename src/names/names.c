@@ -402,17 +402,22 @@ static size_t split_off(word *w, size_t nw, const char **p, size_t *n,
     return nw + 1;
 }
 
-/* 1 if latin is abd with an optional article (abd, abdul, abdur...),
- * French spellings too (abdou, abdoul, abdour: Abdoul Karim). */
+/* The articles written after abd, glued (abdurrahman) or apart (Abdur
+ * Rahman); the French forms (abdoulkarim) first, so that a glued "oul"
+ * is stripped rather than nothing. */
+static const char *const abd_articles[] = {
+    "oul", "our", "ous", "oud", "out", "ouz", "oun", "ul", "el", "al",
+    "ol",  "ur",  "ar",  "us",  "as",  "ud",  "ad",  "ut", "at", "uz",
+    "az",  "un",  "an",  "u",   NULL};
+
+/* 1 if latin is abd with an optional article (abd, abdul, abdur, and
+ * French abdou, abdoul: Abdoul Karim), or with one written only apart. */
 static int abd_alone(const char *l)
 {
-    static const char *const forms[] = {
-        "abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdar",
-        "abdus", "abdas", "abdud", "abdad", "abdut", "abdat", "abduz",
-        "abdaz", "abdun", "abdan", "abdush", "abdash", "abdi", "abdou",
-        "abdoul", "abdour", "abdous", "abdoud", "abdout", "abdouz",
-        "abdoun", "abdoush", NULL};
-    return in_list(l, forms);
+    static const char *const apart_only[] = {"",   "i",   "ou",
+                                             "ush", "ash", "oush", NULL};
+    return !strncmp(l, "abd", 3) &&
+           (in_list(l + 3, abd_articles) || in_list(l + 3, apart_only));
 }
 
 /* 1 if `rest`, what follows abd and article `art`, spells Abdullah
@@ -425,19 +430,14 @@ static int abd_allah(const char *art, const char *rest)
            (art[strlen(art) - 1] == 'l' && !strncmp(rest, "ay", 2));
 }
 
-/* Glued abd compound: length of the prefix to strip after "abd", or 0.
- * The French forms (abdoulkarim) come first, so that "oul" is stripped
- * rather than nothing, and leave a name of four letters or more
- * (abdolali, Persian, is abd + ali; abdoulaye is no abd + aye). */
+/* Glued abd compound: length of the article to strip after "abd", or 0.
+ * A French article leaves a name of four letters or more (abdolali,
+ * Persian, is abd + ali; abdoulaye is no abd + aye). */
 static size_t abd_glued(const char *l, size_t len)
 {
-    static const char *const arts[] = {
-        "oul", "our", "ous", "oud", "out", "ouz", "oun", "ul", "el", "al",
-        "ol",  "ur",  "ar",  "us",  "as",  "ud",  "ad",  "ut", "at", "uz",
-        "az",  "un",  "an",  "u",   NULL};
     if (len < 6 || strncmp(l, "abd", 3) != 0)
         return 0;
-    for (const char *const *a = arts; *a; a++) {
+    for (const char *const *a = abd_articles; *a; a++) {
         size_t k = strlen(*a), min_rest = (*a)[0] == 'o' && k == 3 ? 4 : 3;
         if (!strncmp(l + 3, *a, k) && len - 3 - k >= min_rest &&
             !abd_allah(*a, l + 3 + k))
