@@ -759,6 +759,13 @@ static int damage(aka_buf *out, const char *in, int kind)
     return strcmp(out->ptr, in) != 0;
 }
 
+/* 1 if a list name may hold alternatives ("X (Y)", "X / Y", "X; Y"):
+ * the sets draw their queries from names without. */
+static int holds_alternatives(const char *full)
+{
+    return strpbrk(full, "()/;") != NULL;
+}
+
 static int good_variant_source(const aka_entity *e, const aka_name *nm)
 {
     size_t letters = 0, words = 1;
@@ -772,10 +779,10 @@ static int good_variant_source(const aka_entity *e, const aka_name *nm)
         letters += isalpha((unsigned char)*p) != 0;
         words += *p == ' ';
     }
-    /* a name holding alternatives ("X (a.k.a. Y)", "X / Y") is damaged
-     * whole: dropping its middle words gave "Serhii Abwehr)" */
+    /* damaged whole, a name holding alternatives gave queries such as
+     * "Serhii Abwehr)" (its middle words dropped) */
     return letters >= 8 && words >= 2 && strlen(nm->full) < 200 &&
-           !strpbrk(nm->full, "()/;");
+           !holds_alternatives(nm->full);
 }
 
 static int set_variants(eval_ctx *c, report *rep)
@@ -946,11 +953,11 @@ static int set_strangers(eval_ctx *c, report *rep)
         return AKA_ENOMEM;
     for (uint32_t ei = 0; ei < c->s->n_entities; ei++) {
         const aka_entity *e = c->s->entities[ei];
-        /* a name holding alternatives ("X (Y)", "X / Y") would give a
-         * word of one as the query's, and the query would name Y */
+        /* a name holding alternatives ("X (Y)") would give a word of
+         * one as the query's, and the query would name Y */
         if (e->schema == AKA_SCHEMA_PERSON && !e->names[0].non_latin &&
             strchr(e->names[0].full, ' ') &&
-            !strpbrk(e->names[0].full, "()/;"))
+            !holds_alternatives(e->names[0].full))
             persons[np++] = ei;
     }
     for (int g = 0; g < 2 && rc == AKA_OK; g++) {
