@@ -68,19 +68,47 @@ static size_t dl(const char *a, size_t la, const char *b, size_t lb)
     return d;
 }
 
-/*
- * Keys equal once the letters that Arabic script reads two ways are
- * folded: ض ذ ظ are d in Arabic and z in Persian (Ramadan/Ramazan), ق is
- * q in Arabic and gh or g in Persian and Sudanese (Ghalibaf, Dagalo).
- */
-static int arabic_key_eq(const char *a, const char *b)
+/* The letters that Arabic script reads two ways: ض ذ ظ are d in Arabic
+ * and z in Persian (Ramadan/Ramazan), ق is q in Arabic and gh or g in
+ * Persian and Sudanese (Ghalibaf, Dagalo). */
+#define FOLD_DZ 1u
+#define FOLD_KG 2u
+
+/* The folds (FOLD_*) that part p's letters allow: none outside Arabic
+ * script, and in it only those of letters it holds. ز is always z and ك
+ * always k: Ingrid (NGRD) is not نیک ورز (NKRZ). */
+static unsigned arabic_folds(const aka__part *p)
 {
-    for (; *a && *b; a++, b++) {
-        char x = *a == 'Z' ? 'D' : *a == 'G' ? 'K' : *a;
-        char y = *b == 'Z' ? 'D' : *b == 'G' ? 'K' : *b;
-        if (x != y)
-            return 0;
+    unsigned f = 0;
+
+    if (p->script != AKA_SCRIPT_ARABIC)
+        return 0;
+    /* lead bytes (D8, D9) are never continuation bytes: a byte walk
+     * finds only whole letters */
+    for (const unsigned char *t = (const unsigned char *)p->text; t[0];
+         t++) {
+        if (t[0] == 0xD8 && (t[1] == 0xB6 || t[1] == 0xB0 || t[1] == 0xB8))
+            f |= FOLD_DZ;
+        else if (t[0] == 0xD9 && t[1] == 0x82)
+            f |= FOLD_KG;
     }
+    return f;
+}
+
+/* 1 if x and y are the key letters c and d, either way round. */
+static int letter_pair(char x, char y, char c, char d)
+{
+    return (x == c && y == d) || (x == d && y == c);
+}
+
+/* Keys equal once the letters that `folds` allows (arabic_folds of the
+ * parts compared) are read either way. */
+static int arabic_key_eq(const char *a, const char *b, unsigned folds)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !((folds & FOLD_DZ) && letter_pair(*a, *b, 'D', 'Z')) &&
+            !((folds & FOLD_KG) && letter_pair(*a, *b, 'G', 'K')))
+            return 0;
     return *a == *b;
 }
 
@@ -409,7 +437,9 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
             ? jw(q->latin, q->latin_len, l->latin, l->latin_len)
             : 0;
     if (kq && kq == kl && (!strcmp(q->key, l->key) ||
-                           (arabic && arabic_key_eq(q->key, l->key)))) {
+                           (arabic && arabic_key_eq(q->key, l->key,
+                                                   arabic_folds(q) |
+                                                       arabic_folds(l))))) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
         /* Across Arabic script a key has no vowels; the one vowel a
          * romanisation always shows is the first: عمر (ain) is Omar or
@@ -428,7 +458,8 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         const aka__part *other = r == q ? l : q;
         size_t n = r->key2_len;
         if (n && n == other->key_len &&
-            (arabic ? arabic_key_eq(r->key2, other->key)
+            (arabic ? arabic_key_eq(r->key2, other->key,
+                                    arabic_folds(q) | arabic_folds(l))
                     : !strcmp(r->key2, other->key))) {
             best = arabic && initial_vowel(q) != initial_vowel(l)
                        ? SIM_KEY_OTHER_VOWEL
@@ -525,15 +556,16 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
     const char *y = b->key2[0] ? b->key2 : b->key;
     size_t lx = a->key2[0] ? a->key2_len : a->key_len;
     size_t ly = b->key2[0] ? b->key2_len : b->key_len;
+    unsigned folds = arabic_folds(one) | arabic_folds(a) | arabic_folds(b);
     char k2[128];
 
-    if (one->key2[0] && arabic_key_eq(one->key2, keys))
+    if (one->key2[0] && arabic_key_eq(one->key2, keys, folds))
         return 1;
     if ((!a->key2[0] && !b->key2[0]) || lx + ly >= sizeof(k2))
         return 0;
     memcpy(k2, x, lx);
     memcpy(k2 + lx, y, ly + 1);
-    return arabic_key_eq(one->key, k2);
+    return arabic_key_eq(one->key, k2, folds);
 }
 
 /* 1 if p is an initial: one letter, not in Arabic script. */
@@ -575,6 +607,7 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     size_t la = a->latin_len, lb = b->latin_len, n = la + lb;
     size_t ka = a->key_len, kb = b->key_len, kl = ka + kb;
     int arabic;
+    unsigned folds;
 
     if (n >= sizeof(latin) || kl >= sizeof(keys))
         return 0;
@@ -585,6 +618,7 @@ static double joined_sim(const aka__part *one, const aka__part *a,
              a->script == AKA_SCRIPT_ARABIC || b->script == AKA_SCRIPT_ARABIC;
     if (!arabic && aka__jw_bound(one, a, b, JOIN_JW_MIN) < JOIN_JW_MIN)
         return 0; /* the letters counted (join_ruled_out) */
+    folds = arabic ? arabic_folds(one) | arabic_folds(a) | arabic_folds(b) : 0;
     memcpy(latin, a->latin, la);
     memcpy(latin + la, b->latin, lb + 1);
     aka__name_key(key, sizeof(key), latin, n);
@@ -597,7 +631,8 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     if (one->key_len >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys) ||
          (arabic &&
-          (arabic_key_eq(one->key, key) || arabic_key_eq(one->key, keys) ||
+          (arabic_key_eq(one->key, key, folds) ||
+           arabic_key_eq(one->key, keys, folds) ||
            joined_second_reading(one, a, b, keys)))) &&
         (arabic ||
          jw(one->latin, one->latin_len, latin, n) >= SIM_KEY_MIN_JW))

@@ -66,6 +66,7 @@ static const char *const same[][2] = {
     {"Sergej JURJEV", "Sergey YURYEV"},                  /* j read as y */
     {"Julija MAJOROVA", "Yuliya MAYOROVA"},
     {"Jaroslav M. F. STELMAKH", "Jaroslav M.F. STELMAKH"}, /* initials */
+    {"Mohammad Ghalibaf", "محمد قالیباف"},              /* ق read g */
 };
 
 /* Different people: must not alert. */
@@ -86,6 +87,10 @@ static const char *const differ[][2] = {
      * its spelling */
     {"Ivan Kony", "Иван Кинг"},
     {"M. Falih", "al-Muflih"},      /* an initial is no part of a word */
+    /* only ق reads g, and only ض ذ ظ read d or z: ك is k, ز is z, د d */
+    {"Gamal Hassan", "كمال حسن"},
+    {"Zaid Hassan", "دايد حسن"},
+    {"Mohsen Ingrid", "محسن نیک ورز"}, /* NGRD is not NKRZ */
 };
 
 static void test_match_score__same_name_other_writing(void **state)
