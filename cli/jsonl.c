@@ -56,6 +56,11 @@ static void put(cli_jbuf *b, const char *s, size_t n)
     b->len += n;
 }
 
+void cli_jbuf_put(cli_jbuf *b, const char *s, size_t n)
+{
+    put(b, s, n);
+}
+
 #define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
 
 /* The length of the valid UTF-8 sequence at s[0..n) (RFC 3629: no

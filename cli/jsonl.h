@@ -27,6 +27,9 @@ typedef struct {
 
 void cli_jbuf_dispose(cli_jbuf *b);
 
+/** Append s[0..n) to b (on out-of-memory, b->oom and nothing). */
+void cli_jbuf_put(cli_jbuf *b, const char *s, size_t n);
+
 /**
  * Append to b the JSON line (ending in '\n') of record `id`, screened as
  * `query`, with hits h (NULL: none). Strings are UTF-8 (a byte that is
