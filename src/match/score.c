@@ -85,8 +85,7 @@ static unsigned arabic_folds(const aka__part *p)
         return 0;
     /* lead bytes (D8, D9) are never continuation bytes: a byte walk
      * finds only whole letters */
-    for (const unsigned char *t = (const unsigned char *)p->text; t[0];
-         t++) {
+    for (const unsigned char *t = (const unsigned char *)p->text; t[0]; t++) {
         if (t[0] == 0xD8 && (t[1] == 0xB6 || t[1] == 0xB0 || t[1] == 0xB8))
             f |= FOLD_DZ;
         else if (t[0] == 0xD9 && t[1] == 0x82)
@@ -101,15 +100,30 @@ static int letter_pair(char x, char y, char c, char d)
     return (x == c && y == d) || (x == d && y == c);
 }
 
-/* Keys equal once the letters that `folds` allows (arabic_folds of the
- * parts compared) are read either way. */
-static int arabic_key_eq(const char *a, const char *b, unsigned folds)
+/* Keys a and b equal once the letters that the Arabic-script parts among
+ * x, y and z (z may be NULL) read two ways are read either way
+ * (arabic_folds, looked at only when a fold is needed). */
+static int arabic_key_eq(const char *a, const char *b, const aka__part *x,
+                         const aka__part *y, const aka__part *z)
 {
-    for (; *a && *b; a++, b++)
-        if (*a != *b && !((folds & FOLD_DZ) && letter_pair(*a, *b, 'D', 'Z')) &&
-            !((folds & FOLD_KG) && letter_pair(*a, *b, 'G', 'K')))
+    unsigned need = 0;
+
+    for (; *a && *b; a++, b++) {
+        if (*a == *b)
+            continue;
+        if (letter_pair(*a, *b, 'D', 'Z'))
+            need |= FOLD_DZ;
+        else if (letter_pair(*a, *b, 'G', 'K'))
+            need |= FOLD_KG;
+        else
             return 0;
-    return *a == *b;
+    }
+    if (*a != *b)
+        return 0;
+    if (need)
+        need &=
+            ~(arabic_folds(x) | arabic_folds(y) | (z ? arabic_folds(z) : 0));
+    return !need;
 }
 
 /* 1 if the part starts with a vowel sound: a Latin vowel, or in Arabic
@@ -436,10 +450,9 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     s = !arabic && q->latin[0] && l->latin[0]
             ? jw(q->latin, q->latin_len, l->latin, l->latin_len)
             : 0;
-    if (kq && kq == kl && (!strcmp(q->key, l->key) ||
-                           (arabic && arabic_key_eq(q->key, l->key,
-                                                   arabic_folds(q) |
-                                                       arabic_folds(l))))) {
+    if (kq && kq == kl &&
+        (!strcmp(q->key, l->key) ||
+         (arabic && arabic_key_eq(q->key, l->key, q, l, NULL)))) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
         /* Across Arabic script a key has no vowels; the one vowel a
          * romanisation always shows is the first: عمر (ain) is Omar or
@@ -458,8 +471,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         const aka__part *other = r == q ? l : q;
         size_t n = r->key2_len;
         if (n && n == other->key_len &&
-            (arabic ? arabic_key_eq(r->key2, other->key,
-                                    arabic_folds(q) | arabic_folds(l))
+            (arabic ? arabic_key_eq(r->key2, other->key, q, l, NULL)
                     : !strcmp(r->key2, other->key))) {
             best = arabic && initial_vowel(q) != initial_vowel(l)
                        ? SIM_KEY_OTHER_VOWEL
@@ -556,16 +568,15 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
     const char *y = b->key2[0] ? b->key2 : b->key;
     size_t lx = a->key2[0] ? a->key2_len : a->key_len;
     size_t ly = b->key2[0] ? b->key2_len : b->key_len;
-    unsigned folds = arabic_folds(one) | arabic_folds(a) | arabic_folds(b);
     char k2[128];
 
-    if (one->key2[0] && arabic_key_eq(one->key2, keys, folds))
+    if (one->key2[0] && arabic_key_eq(one->key2, keys, one, a, b))
         return 1;
     if ((!a->key2[0] && !b->key2[0]) || lx + ly >= sizeof(k2))
         return 0;
     memcpy(k2, x, lx);
     memcpy(k2 + lx, y, ly + 1);
-    return arabic_key_eq(one->key, k2, folds);
+    return arabic_key_eq(one->key, k2, one, a, b);
 }
 
 /* 1 if p is an initial: one letter, not in Arabic script. */
@@ -607,7 +618,6 @@ static double joined_sim(const aka__part *one, const aka__part *a,
     size_t la = a->latin_len, lb = b->latin_len, n = la + lb;
     size_t ka = a->key_len, kb = b->key_len, kl = ka + kb;
     int arabic;
-    unsigned folds;
 
     if (n >= sizeof(latin) || kl >= sizeof(keys))
         return 0;
@@ -618,7 +628,6 @@ static double joined_sim(const aka__part *one, const aka__part *a,
              a->script == AKA_SCRIPT_ARABIC || b->script == AKA_SCRIPT_ARABIC;
     if (!arabic && aka__jw_bound(one, a, b, JOIN_JW_MIN) < JOIN_JW_MIN)
         return 0; /* the letters counted (join_ruled_out) */
-    folds = arabic ? arabic_folds(one) | arabic_folds(a) | arabic_folds(b) : 0;
     memcpy(latin, a->latin, la);
     memcpy(latin + la, b->latin, lb + 1);
     aka__name_key(key, sizeof(key), latin, n);
@@ -630,12 +639,10 @@ static double joined_sim(const aka__part *one, const aka__part *a,
      * spellings agree, as for single parts (Ama Sharma is not Mushroom) */
     if (one->key_len >= 3 &&
         (!strcmp(one->key, key) || !strcmp(one->key, keys) ||
-         (arabic &&
-          (arabic_key_eq(one->key, key, folds) ||
-           arabic_key_eq(one->key, keys, folds) ||
-           joined_second_reading(one, a, b, keys)))) &&
-        (arabic ||
-         jw(one->latin, one->latin_len, latin, n) >= SIM_KEY_MIN_JW))
+         (arabic && (arabic_key_eq(one->key, key, one, a, b) ||
+                     arabic_key_eq(one->key, keys, one, a, b) ||
+                     joined_second_reading(one, a, b, keys)))) &&
+        (arabic || jw(one->latin, one->latin_len, latin, n) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
     if (kl >= 4 &&
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC) &&
