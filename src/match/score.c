@@ -604,9 +604,38 @@ static int join_ruled_out(const aka__part *one, const aka__part *a,
      * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
      * the letter sets' bound (one written as a and b, SIM_FOLDED, has the
      * bound 1); joined_sim counts the letters of the rest */
-    return one->script != AKA_SCRIPT_ARABIC &&
-           a->script != AKA_SCRIPT_ARABIC && b->script != AKA_SCRIPT_ARABIC &&
+    return one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC &&
+           b->script != AKA_SCRIPT_ARABIC &&
            aka__jw_bound(one, a, b, 2.0) < JOIN_JW_MIN;
+}
+
+/*
+ * 1 if a Latin part `one` may be Arabic-script parts a and b written as
+ * one by its sounds. When b starts with a vowel (alef or ain) that is no
+ * article's (ال), a romanisation of the two as one shows that vowel where
+ * a ends: Nurahmad is نور احمد (NR, then a), Vydrin is not فضایی ایران,
+ * although its key is theirs (FD, then r: FDRN). An article's vowel may
+ * go (abd al-: abdrahman).
+ */
+static int joined_sounds_agree(const aka__part *one, const aka__part *a,
+                               const aka__part *b)
+{
+    const unsigned char *t = (const unsigned char *)b->text;
+    char k[128];
+
+    if (one->script == AKA_SCRIPT_ARABIC || b->script != AKA_SCRIPT_ARABIC ||
+        !initial_vowel(b) || (t[2] == 0xD9 && t[3] == 0x84))
+        return 1;
+    /* the prefixes of one that sound as a; a vowel after one of them */
+    for (size_t p = 1; p < one->latin_len; p++) {
+        size_t n = aka__name_key(k, sizeof(k), one->latin, p);
+        if (n > a->key_len + 1)
+            break; /* longer prefixes have longer keys */
+        if (n == a->key_len && arabic_key_eq(k, a->key, one, a, NULL) &&
+            strchr("aeiouy", one->latin[p]))
+            return 1;
+    }
+    return 0;
 }
 
 /* RULE-SCORE-2: the joined form of parts a and b against part `one`, a
@@ -642,7 +671,8 @@ static double joined_sim(const aka__part *one, const aka__part *a,
          (arabic && (arabic_key_eq(one->key, key, one, a, b) ||
                      arabic_key_eq(one->key, keys, one, a, b) ||
                      joined_second_reading(one, a, b, keys)))) &&
-        (arabic || jw(one->latin, one->latin_len, latin, n) >= SIM_KEY_MIN_JW))
+        (arabic ? joined_sounds_agree(one, a, b)
+                : jw(one->latin, one->latin_len, latin, n) >= SIM_KEY_MIN_JW))
         return SIM_KEY;
     if (kl >= 4 &&
         (one->script == AKA_SCRIPT_ARABIC || a->script == AKA_SCRIPT_ARABIC) &&
