@@ -624,8 +624,9 @@ static int joined_sounds_agree(const aka__part *one, const aka__part *a,
     char k[128];
 
     if (one->script == AKA_SCRIPT_ARABIC || b->script != AKA_SCRIPT_ARABIC ||
-        !initial_vowel(b) || (t[2] == 0xD9 && t[3] == 0x84))
-        return 1;
+        !initial_vowel(b) ||
+        (t[0] == 0xD8 && t[1] == 0xA7 && t[2] == 0xD9 && t[3] == 0x84))
+        return 1; /* no vowel, or an article's: ال */
     /* the prefixes of one that sound as a; a vowel after one of them */
     for (size_t p = 1; p < one->latin_len; p++) {
         size_t n = aka__name_key(k, sizeof(k), one->latin, p);
