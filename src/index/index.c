@@ -170,7 +170,8 @@ static size_t abd_rest(char *out, size_t cap, const char *latin)
 /*
  * Emit, for a query part, the key of its Latin form with every `from`
  * read as `to` (j as y, y as j: Najjar and Nayyar, Ajaka and Ayeka, one
- * name in two romanisations; the scorer's edit_sim_jy), when the part
+ * name in two romanisations; w as v, v as w: Iwanow and Ivanov; the
+ * scorer's edit_sim_read), when the part
  * holds a `from` and the key differs from its own, `term`.
  */
 static int jy_key(const aka__part *p, char from, char to, const char *term,
@@ -264,6 +265,10 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
         rc = jy_key(p, 'j', 'y', term, emit, ctx, part);
     if (rc >= 0 && term[0] != '~')
         rc = jy_key(p, 'y', 'j', term, emit, ctx, part);
+    if (rc >= 0 && term[0] != '~')
+        rc = jy_key(p, 'w', 'v', term, emit, ctx, part);
+    if (rc >= 0 && term[0] != '~')
+        rc = jy_key(p, 'v', 'w', term, emit, ctx, part);
     /* an article glued on either side (INDEX-6): a list's alshawakh for
      * shawakh, and a list's word of its own, as written, for alshawakh */
     if (rc >= 0 && llen < TERM_MAX)

@@ -216,12 +216,14 @@ static double edit_sim(const char *a, size_t la, const char *b, size_t lb,
 }
 
 /*
- * Edit evidence with j read as y on both sides, a little below the same
- * evidence without: j is y in the Latin of Slavic, German and Dutch names
- * (Ilja, Ilya; Milojica, Miloyica); 0 when a form is too long to copy.
+ * Edit evidence with `from` read as `to` on both sides, a little below the
+ * same evidence without: j is y in the Latin of Slavic, German and Dutch
+ * names (Ilja, Ilya; Milojica, Miloyica), w is v in German and Polish
+ * romanisations of Cyrillic and in Persian (Iwanow, Ivanov; Musawi,
+ * Musavi); 0 when a form is too long to copy.
  */
-static double edit_sim_jy(const char *a, size_t la, const char *b,
-                          size_t lb)
+static double edit_sim_read(const char *a, size_t la, const char *b,
+                            size_t lb, char from, char to)
 {
     char x[64], y[64];
     double s;
@@ -229,11 +231,20 @@ static double edit_sim_jy(const char *a, size_t la, const char *b,
     if (la >= sizeof(x) || lb >= sizeof(y))
         return 0;
     for (size_t i = 0; i <= la; i++)
-        x[i] = a[i] == 'j' ? 'y' : a[i];
+        x[i] = a[i] == from ? to : a[i];
     for (size_t i = 0; i <= lb; i++)
-        y[i] = b[i] == 'j' ? 'y' : b[i];
+        y[i] = b[i] == from ? to : b[i];
     s = edit_sim(x, la, y, lb, -1) - 0.02;
     return s > 0 ? s : 0;
+}
+
+/* 1 if one of parts p and q holds a w and the other a v (letter sets). */
+static int w_against_v(const aka__part *p, const aka__part *q)
+{
+    uint32_t w = 1u << ('w' - 'a'), v = 1u << ('v' - 'a');
+
+    return ((p->letters & w) && (q->letters & v)) ||
+           ((p->letters & v) && (q->letters & w));
 }
 
 #define JY(c) ((c) == 'j' ? 'y' : (c))
@@ -280,7 +291,7 @@ static double jw_of_matches(size_t m, size_t la, size_t lb, size_t pre)
 /*
  * An upper bound of the Jaro-Winkler similarity of the Latin form of part
  * a and that of b, followed by b2's when b2 is not NULL (two parts written
- * as one), and of the two with j read as y (edit_sim_jy); exact enough
+ * as one), and of the two with j read as y (edit_sim_read); exact enough
  * only to tell whether it reaches `min`. Callers turn pairs away with it
  * before computing their similarity, so a looser bound changes no result,
  * only the cost.
@@ -425,6 +436,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     size_t kq, kl;
     int arabic = q->script == AKA_SCRIPT_ARABIC ||
                  l->script == AKA_SCRIPT_ARABIC;
+    int wv = !arabic && w_against_v(q, l);
 
     *ev = AKA_EVIDENCE_NONE;
     if (same(q->text, l->text)) {
@@ -439,8 +451,10 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     /* Written in Latin on both sides with different keys, only spelling
      * evidence is left (or a glued article or abd, which share most
      * letters): when even the best Jaro-Winkler the two letter sets allow
-     * is below what edit evidence needs, they do not match. */
-    if (!arabic && !same(q->key, l->key) && !q->key2[0] && !l->key2[0] &&
+     * is below what edit evidence needs, they do not match (the letter
+     * sets count j as y, but not w as v). */
+    if (!arabic && !wv && !same(q->key, l->key) && !q->key2[0] &&
+        !l->key2[0] &&
         !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
           !same(q->text, q->latin) && !same(l->text, l->latin)) &&
         aka__jw_bound(q, l, NULL, SIM_EDIT_MIN_JW) < SIM_EDIT_MIN_JW)
@@ -499,8 +513,13 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
          * no similarity */
         if ((strchr(q->latin, 'j') && strchr(l->latin, 'y')) ||
             (strchr(q->latin, 'y') && strchr(l->latin, 'j'))) {
-            double y = edit_sim_jy(q->latin, q->latin_len, l->latin,
-                                   l->latin_len);
+            double y = edit_sim_read(q->latin, q->latin_len, l->latin,
+                                     l->latin_len, 'j', 'y');
+            v = y > v ? y : v;
+        }
+        if (wv) {
+            double y = edit_sim_read(q->latin, q->latin_len, l->latin,
+                                     l->latin_len, 'w', 'v');
             v = y > v ? y : v;
         }
         if (v < SIM_SWAP3 && swapped3(q, l))

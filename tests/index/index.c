@@ -527,7 +527,8 @@ static aka_screener *assert_found(const char *row, const char *query)
 /*
  * A query part is looked up under its key with j read as y and y as j:
  * AYEKA (key K) and AJAKA (key YK) are one name in two romanisations,
- * and nothing else in their keys or Latin forms is one edit apart. And
+ * and nothing else in their keys or Latin forms is one edit apart; so
+ * with w read as v and v as w: IWANOW (key N) is IVANOV (FNF). And
  * under its key with ض ذ ظ read d or z in 'J' too: احمدرضا (key HMDRD)
  * is Ahmad-Reza, whose parts joined are posted under HMDRZ.
  */
@@ -537,6 +538,8 @@ static void test_index_index__j_and_y(void **state)
         /* list row, query */
         {"T1,AJAKA\n", "Ayeka"},
         {"T1,AYEKA\n", "Ajaka"},
+        {"T1,IWANOW\n", "Ivanov"},
+        {"T1,IVANOV\n", "Iwanow"},
         /* ض read z in a joined key: HMDRD, posted HMDRZ for Ahmad-Reza */
         {"T1,Ahmad-Reza\n", "\xD8\xA7\xD8\xAD\xD9\x85\xD8\xAF\xD8\xB1"
                             "\xD8\xB6\xD8\xA7"},

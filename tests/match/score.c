@@ -65,6 +65,7 @@ static const char *const same[][2] = {
     {"Oleg EIBATOV", "Алег Эйбатаў"},                    /* Belarusian ў */
     {"Sergej JURJEV", "Sergey YURYEV"},                  /* j read as y */
     {"Julija MAJOROVA", "Yuliya MAYOROVA"},
+    {"Iwan IWANOW", "Ivan IVANOV"},                      /* w read as v */
     {"Jaroslav M. F. STELMAKH", "Jaroslav M.F. STELMAKH"}, /* initials */
     {"Mohammad Ghalibaf", "محمد قالیباف"},              /* ق read g */
     {"Gulakhmad", "گل احمد"},    /* joined: the vowel of احمد after GL */
