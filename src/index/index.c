@@ -959,7 +959,15 @@ size_t aka_screener_name_count(const aka_screener *s)
  * makes a query part look rare; the common name it is one edit from is
  * not). Each name keeps, per query part, the strongest evidence seen so
  * far, as a share of the part's weight in fifteenths (4 bits a part), so
- * the order of the walk does not change what a name gathers. CAND_OPEN
+ * the order of the walk does not change what a name gathers. The query's
+ * weight in a rank counts each part at the strongest level of its
+ * look-ups: a misspelt part weighs as the rarest name (RULE-SCORE-3), but
+ * shares no more with any name than its evidence says, and counted whole
+ * it drowned what a name leaves unshared (alexander alexandrowich
+ * malkewich ranked forty Alexander ...-ovich names, which INDEX-9 credits
+ * for both misspelt words, above Alexander Alexandrovich MALKEVICH, whose
+ * weight is less than the query's; on the full eval typo +1, seed 7
+ * transposition +2 and particle glued -2, seed 99 the same). CAND_OPEN
  * was 4096 when names were posted one by one; 125,069 list names are
  * 77,809 forms, and 2,560 forms covered about as many names. At 2,048,
  * with keys a letter off walked only while open: 3% fewer instructions,
@@ -1110,6 +1118,8 @@ typedef struct {
     float weight[AKA_IX_MAX_PARTS];
     float found[AKA_IX_MAX_PARTS]; /* the strongest factor of a term
                                       posted, per part */
+    unsigned best[AKA_IX_MAX_PARTS]; /* the highest level of a look-up
+                                        kept, per part */
 } lookups;
 
 /* emit_fn: note the term if it is posted (and worth walking). */
@@ -1137,6 +1147,8 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
     if (rarity < q->weight[part])
         share *= rarity / q->weight[part];
     level = (unsigned)(share * LEVELS + 0.5f);
+    if (level > q->best[part])
+        q->best[part] = level;
     q->l[q->n++] = (lookup_t){(uint32_t)t, len, (uint8_t)part,
                               (uint8_t)(level ? level : 1), factor < OPEN_ONLY};
     return AKA_OK;
@@ -1321,6 +1333,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     aka__weights w = {aka__ix_idf, s, NULL};
     aka__ix_scratch *x = scratch_get(s);
     float qw = 1e-3f; /* the query's weight (never 0) */
+    float qr = 1e-3f; /* what of it the look-ups may share (ranks) */
     lookups lk;
     size_t nc = 0;
     uint64_t *seen;
@@ -1346,6 +1359,9 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
     rc = aka__ix_name_terms(q, 1, gather_lookup, &lk);
     if (rc < 0)
         goto done;
+    for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
+        qr += lk.weight[i] > 0 ? lk.weight[i] * (float)lk.best[i] / LEVELS
+                               : 0;
     sort_lookups(lk.l, lk.n);
     /* the postings lie apart in a table of MBs: ask for the start of
      * each before walking the first (util/prefetch.h) */
@@ -1414,7 +1430,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
          * most of those before their weight is read: a rank is at most
          * a / (qw + a) (`most` counts what INDEX-9 may add), which a
          * margin keeps above float rounding */
-        if (full && most * (1.0f + 1e-5f) < worst * (qw + most))
+        if (full && most * (1.0f + 1e-5f) < worst * (qr + most))
             continue;
         if (most > a) {
             rescue(s, &r, id, &acc[j], lk.weight);
@@ -1425,7 +1441,7 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
          * its own evidence, and two of them (Ahmed, Hemed: HMD) may find
          * it in the same one list part ("Ahmed") */
         shared = a < nw ? a : nw;
-        rank = shared / (qw + shared + UNSHARED_COST * (nw - shared));
+        rank = shared / (qr + shared + UNSHARED_COST * (nw - shared));
         if (full && rank < worst)
             continue;
         keep_best(out, &nc, max, (aka__ix_cand){id, rank});

@@ -477,6 +477,39 @@ static void test_index_index__two_letters_off(void **state)
 }
 
 /*
+ * A misspelt part weighs as the rarest name, but the query's weight in a
+ * rank counts it only as far as its look-ups found it. Counted whole, it
+ * drowned what a name leaves unshared: for "Ivan Iwanowich Malkewich"
+ * (each misspelt word a letter off: w for v), eighty names "Ivan
+ * Ivanovich <an anagram of chalkime>", which INDEX-9 credits for the
+ * letters Malkewich shares with the anagram, ranked above the one name
+ * misspelt, whose surname twenty other names hold.
+ */
+static void test_index_index__misspelt_parts_weigh_what_they_find(void **state)
+{
+    char rows[4096];
+    size_t len = 0;
+
+    (void)state;
+    for (int i = 0; i < 80; i++) {
+        char w[9] = "chalkime";
+        for (int k = 0; k < 7; k++) { /* a permutation of its letters */
+            int j = k + (i / (k + 1) + i * k) % (8 - k);
+            char t = w[k];
+            w[k] = w[j];
+            w[j] = t;
+        }
+        len += (size_t)snprintf(rows + len, sizeof(rows) - len,
+                                "C%02d,Ivan Ivanovich %s\n", i, w);
+    }
+    for (int i = 0; i < 20; i++)
+        len += (size_t)snprintf(rows + len, sizeof(rows) - len,
+                                "P%02d,Petr MALKEVICH\n", i);
+    snprintf(rows + len, sizeof(rows) - len, "T1,Ivan Ivanovich MALKEVICH\n");
+    assert_t1_first(screener_of(rows), "Ivan Iwanowich Malkewich");
+}
+
+/*
  * A short key is shared by words that are not one: Obaya has Abu's key,
  * B, and a query part that repeats a key is looked up only among names
  * that hold it twice (INDEX-7); spelt otherwise than the part before it,
@@ -606,6 +639,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__glued_article),
     cmocka_unit_test(test_index_index__repeated_name),
     cmocka_unit_test(test_index_index__two_letters_off),
+    cmocka_unit_test(test_index_index__misspelt_parts_weigh_what_they_find),
     cmocka_unit_test(test_index_index__short_key_repeated),
     cmocka_unit_test(test_index_index__j_and_y),
     cmocka_unit_test(test_index_index__translated),
