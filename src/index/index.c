@@ -1147,10 +1147,11 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
     if (rarity < q->weight[part])
         share *= rarity / q->weight[part];
     level = (unsigned)(share * LEVELS + 0.5f);
+    level = level ? level : 1; /* kept, it is evidence */
     if (level > q->best[part])
         q->best[part] = level;
     q->l[q->n++] = (lookup_t){(uint32_t)t, len, (uint8_t)part,
-                              (uint8_t)(level ? level : 1), factor < OPEN_ONLY};
+                              (uint8_t)level, factor < OPEN_ONLY};
     return AKA_OK;
 }
 
