@@ -174,8 +174,8 @@ static size_t abd_rest(char *out, size_t cap, const char *latin)
  * scorer's edit_sim_read), when the part
  * holds a `from` and the key differs from its own, `term`.
  */
-static int jy_key(const aka__part *p, char from, char to, const char *term,
-                  emit_fn emit, void *ctx, unsigned part)
+static int reread_key(const aka__part *p, char from, char to, const char *term,
+                      emit_fn emit, void *ctx, unsigned part)
 {
     char v[TERM_MAX], key[TERM_MAX];
     size_t len = p->latin_len, k;
@@ -262,13 +262,13 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
     if (rc >= 0 && p->concept) /* Министерство, Ministry (INDEX-8) */
         rc = emit(ctx, part, concept_term(p), 0.9f);
     if (rc >= 0 && term[0] != '~')
-        rc = jy_key(p, 'j', 'y', term, emit, ctx, part);
+        rc = reread_key(p, 'j', 'y', term, emit, ctx, part);
     if (rc >= 0 && term[0] != '~')
-        rc = jy_key(p, 'y', 'j', term, emit, ctx, part);
+        rc = reread_key(p, 'y', 'j', term, emit, ctx, part);
     if (rc >= 0 && term[0] != '~')
-        rc = jy_key(p, 'w', 'v', term, emit, ctx, part);
+        rc = reread_key(p, 'w', 'v', term, emit, ctx, part);
     if (rc >= 0 && term[0] != '~')
-        rc = jy_key(p, 'v', 'w', term, emit, ctx, part);
+        rc = reread_key(p, 'v', 'w', term, emit, ctx, part);
     /* an article glued on either side (INDEX-6): a list's alshawakh for
      * shawakh, and a list's word of its own, as written, for alshawakh */
     if (rc >= 0 && llen < TERM_MAX)

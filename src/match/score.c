@@ -623,8 +623,8 @@ static int join_ruled_out(const aka__part *one, const aka__part *a,
      * Jaro-Winkler of at least JOIN_JW_MIN: most pairs are turned away by
      * the letter sets' bound (one written as a and b, SIM_FOLDED, has the
      * bound 1); joined_sim counts the letters of the rest */
-    return one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC &&
-           b->script != AKA_SCRIPT_ARABIC &&
+    return one->script != AKA_SCRIPT_ARABIC &&
+           a->script != AKA_SCRIPT_ARABIC && b->script != AKA_SCRIPT_ARABIC &&
            aka__jw_bound(one, a, b, 2.0) < JOIN_JW_MIN;
 }
 
@@ -639,12 +639,10 @@ static int join_ruled_out(const aka__part *one, const aka__part *a,
 static int joined_sounds_agree(const aka__part *one, const aka__part *a,
                                const aka__part *b)
 {
-    const unsigned char *t = (const unsigned char *)b->text;
     char k[128];
 
     if (one->script == AKA_SCRIPT_ARABIC || b->script != AKA_SCRIPT_ARABIC ||
-        !initial_vowel(b) ||
-        (t[0] == 0xD8 && t[1] == 0xA7 && t[2] == 0xD9 && t[3] == 0x84))
+        !initial_vowel(b) || !strncmp(b->text, "\xD8\xA7\xD9\x84", 4))
         return 1; /* no vowel, or an article's: ال */
     /* the prefixes of one that sound as a; a vowel after one of them */
     for (size_t p = 1; p < one->latin_len; p++) {
