@@ -141,16 +141,21 @@ static int initial_vowel(const aka__part *p)
 /* 1 if p is a patronymic made from x: mikhailovich from mikhailov, or,
  * spelt another way, from a surname whose key starts its key
  * (alexandrovich from aleksandrova, nikolaevich from nikolayev); not when
- * one edit tells them apart (nikolayeva is nikolayevna with a typo). */
+ * one edit tells them apart (nikolayeva is nikolayevna with a typo), nor,
+ * spelt another way, two (ivanooiph is ivanovich with two typos: a name
+ * spelt another way and grown by a patronymic's ending differs in
+ * three letters or more). */
 static int patronymic_of(const aka__part *p, const aka__part *x)
 {
-    size_t n = x->latin_len, k = x->key_len;
+    size_t n = x->latin_len, k = x->key_len, d;
 
     if (n < 4 || !p->patronymic || x->patronymic)
         return 0;
-    return ((p->latin_len > n && !strncmp(p->latin, x->latin, n - 1)) ||
-            (k >= 3 && p->key_len > k && !strncmp(p->key, x->key, k))) &&
-           dl(p->latin, p->latin_len, x->latin, n) >= 2;
+    d = dl(p->latin, p->latin_len, x->latin, n);
+    if (p->latin_len > n && !strncmp(p->latin, x->latin, n - 1))
+        return d >= 2;
+    return k >= 3 && p->key_len > k && !strncmp(p->key, x->key, k) &&
+           d >= 3;
 }
 
 #define SIM_EDIT_SCALE 0.95
