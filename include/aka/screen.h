@@ -131,9 +131,11 @@ typedef struct {
     size_t max_hits;
     int exhaustive;          /* 1: score every list name (slow; for
                                 measuring the candidate index) */
-    size_t max_candidates;   /* names scored per query via the index:
-                                forms, each of which stands for every
-                                list name written alike */
+    size_t max_candidates;   /* names scored per query via the index,
+                                at most: forms, each of which stands
+                                for every list name written alike;
+                                those ranked below half the best are
+                                not scored (match/screen.c: RANK_CUT) */
     const aka_entity *skip_entity; /* evaluation (leave-one-out): names of
                                       this entity are not searched... */
     int skip_non_latin_only;       /* ...only its non-Latin ones if 1 */
