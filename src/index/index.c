@@ -33,6 +33,12 @@ uint64_t aka__ix_term_hash(char space, const char *s, size_t len)
     return h ? h : 1;
 }
 
+/* Where term h's probe starts in t (t->cap > 0, a power of two). */
+static size_t home_slot(const aka__termtab *t, uint64_t h)
+{
+    return (size_t)(h ^ (h >> 29)) & (t->cap - 1);
+}
+
 long aka__ix_find(const aka__termtab *t, uint64_t h)
 {
     size_t mask, i;
@@ -40,13 +46,21 @@ long aka__ix_find(const aka__termtab *t, uint64_t h)
     if (!t->cap)
         return -1;
     mask = t->cap - 1;
-    i = (size_t)(h ^ (h >> 29)) & mask;
+    i = home_slot(t, h);
     for (size_t probes = 0; t->slots[i].key && probes < t->cap; probes++) {
         if (t->slots[i].key == h)
             return (long)i;
         i = (i + 1) & mask;
     }
     return -1;
+}
+
+/* Ask for the slot term h's probe starts at (util/prefetch.h): the table
+ * is MBs, and a query looks up a few dozen terms. */
+static void prefetch_term(const aka__termtab *t, uint64_t h)
+{
+    if (t->cap)
+        AKA_PREFETCH(&t->slots[home_slot(t, h)]);
 }
 
 void aka__ix_posting(const aka_screener *s, long t, uint32_t *from,
@@ -102,16 +116,22 @@ static uint64_t word_term(const char *latin)
     return aka__ix_term_hash('W', latin, len < TERM_MAX ? len : TERM_MAX - 1);
 }
 
+/* The 'K' term of a part's key, whose posting weighs it (aka__ix_idf). */
+static uint64_t weight_term(const aka__part *p)
+{
+    char term[TERM_MAX];
+    size_t len = key_term(term, sizeof(term), p);
+
+    return aka__ix_term_hash('K', term, len);
+}
+
 double aka__ix_idf(const void *ctx, const aka__part *p)
 {
     const aka_screener *s = ctx;
-    char term[TERM_MAX];
-    size_t len = key_term(term, sizeof(term), p);
     uint32_t from, to;
 
-    aka__ix_posting(s, aka__ix_find(&s->terms,
-                                    aka__ix_term_hash('K', term, len)),
-                    &from, &to);
+    aka__ix_posting(s, aka__ix_find(&s->terms, weight_term(p)), &from,
+                    &to);
     return log(1.0 + (double)s->n_forms / (to > from ? to - from : 1));
 }
 
@@ -900,6 +920,10 @@ void aka__ix_name_weights(const aka__weights *w, aka__name *n)
 {
     const aka_screener *s = w->idf == aka__ix_idf ? w->ctx : NULL;
 
+    for (size_t k = 0; s && k < n->n; k++) {
+        prefetch_term(&s->terms, word_term(n->parts[k].latin));
+        prefetch_term(&s->terms, weight_term(&n->parts[k]));
+    }
     for (size_t k = 0; k < n->n; k++) {
         aka__part *p = &n->parts[k];
         if (s) {
@@ -979,6 +1003,7 @@ size_t aka_screener_name_count(const aka_screener *s)
 #define OPEN_ONLY 0.75f
 #define WEAK_LONG 1500
 #define MAX_LOOKUPS 1024
+#define PENDING 32
 #define RANK_AHEAD 16
 
 #define LEVELS 15.0f
@@ -1120,28 +1145,36 @@ typedef struct {
                                       posted, per part */
     unsigned best[AKA_IX_MAX_PARTS]; /* the highest level of a look-up
                                         kept, per part */
+    /* terms emitted and not looked up yet, whose slots were asked for:
+     * a table's slot is a cache miss, and PENDING of them overlap */
+    struct {
+        uint64_t h;
+        float factor;
+        unsigned part;
+    } pending[PENDING];
+    size_t n_pending;
 } lookups;
 
-/* emit_fn: note the term if it is posted (and worth walking). */
-static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
+/* Note term h of a query part if it is posted (and worth walking). */
+static void gather_lookup(lookups *q, unsigned part, uint64_t h,
+                          float factor)
 {
-    lookups *q = ctx;
     long t;
     uint32_t len, from, to;
     float share, rarity;
     unsigned level;
 
-    if (q->weight[part] <= 0 || q->n == MAX_LOOKUPS)
-        return AKA_OK;
+    if (q->n == MAX_LOOKUPS)
+        return;
     t = aka__ix_find(&q->s->terms, h);
     aka__ix_posting(q->s, t, &from, &to);
     len = to - from;
     if (!len)
-        return AKA_OK;
+        return;
     if (factor > q->found[part])
         q->found[part] = factor;
     if (factor < 0.9f && len > WEAK_LONG)
-        return AKA_OK;
+        return;
     share = factor;
     rarity = (float)log(1.0 + (double)q->s->n_forms / (len ? len : 1));
     if (rarity < q->weight[part])
@@ -1152,6 +1185,30 @@ static int gather_lookup(void *ctx, unsigned part, uint64_t h, float factor)
         q->best[part] = level;
     q->l[q->n++] = (lookup_t){(uint32_t)t, len, (uint8_t)part,
                               (uint8_t)level, factor < OPEN_ONLY};
+}
+
+/* Look up the pending terms, in the order they were emitted. */
+static void flush_lookups(lookups *q)
+{
+    for (size_t i = 0; i < q->n_pending; i++)
+        gather_lookup(q, q->pending[i].part, q->pending[i].h,
+                      q->pending[i].factor);
+    q->n_pending = 0;
+}
+
+/* emit_fn: hold the term of a part that weighs, its slot asked for. */
+static int pend_lookup(void *ctx, unsigned part, uint64_t h, float factor)
+{
+    lookups *q = ctx;
+
+    if (q->weight[part] <= 0)
+        return AKA_OK;
+    prefetch_term(&q->s->terms, h);
+    q->pending[q->n_pending].h = h;
+    q->pending[q->n_pending].factor = factor;
+    q->pending[q->n_pending].part = part;
+    if (++q->n_pending == PENDING)
+        flush_lookups(q);
     return AKA_OK;
 }
 
@@ -1357,9 +1414,10 @@ int aka__ix_candidates(const aka_screener *s, const aka__name *q,
                            : (float)aka__part_weight(&w, &q->parts[i]);
     for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
         qw += lk.weight[i] > 0 ? lk.weight[i] : 0;
-    rc = aka__ix_name_terms(q, 1, gather_lookup, &lk);
+    rc = aka__ix_name_terms(q, 1, pend_lookup, &lk);
     if (rc < 0)
         goto done;
+    flush_lookups(&lk);
     for (size_t i = 0; i < q->n && i < AKA_IX_MAX_PARTS; i++)
         qr += lk.weight[i] > 0 ? lk.weight[i] * (float)lk.best[i] / LEVELS
                                : 0;
