@@ -106,6 +106,8 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
  * set 3 the same at three seeds. */
 #define MISSPELT_MIN 4
 
+static int misspelt_abd(const char *latin, size_t n);
+
 aka__part_kind aka__name_misspelt_kind(const char *latin)
 {
     static const struct {
@@ -126,6 +128,11 @@ aka__part_kind aka__name_misspelt_kind(const char *latin)
                 return AKA_PART_NAME; /* a misspelling of two kinds */
             found = lists[k].kind;
         }
+    if (misspelt_abd(latin, n)) {
+        if (found != AKA_PART_NAME && found != AKA_PART_PARTICLE)
+            return AKA_PART_NAME;
+        found = AKA_PART_PARTICLE;
+    }
     return found;
 }
 
@@ -418,6 +425,28 @@ static int abd_alone(const char *l)
                                              "ush", "ash", "oush", NULL};
     return !strncmp(l, "abd", 3) &&
            (in_list(l + 3, abd_articles) || in_list(l + 3, apart_only));
+}
+
+/* 1 if ASCII word l[0..n) is one edit from abd written apart with an
+ * article of its own (abdul, abdel, abdoul; five letters or more):
+ * RULE-NAME-7 reads it as that word, which only the next name's abd
+ * compound holds (Adul Rauf, Abqel Hamid, Abdgl Muaz). */
+static int misspelt_abd(const char *l, size_t n)
+{
+    char form[16];
+
+    if (abd_alone(l))
+        return 0; /* abdul itself, one edit from abdel */
+    for (const char *const *a = abd_articles; *a; a++) {
+        size_t m = 3 + strlen(*a);
+        if (m < 5 || m >= sizeof(form))
+            continue;
+        memcpy(form, "abd", 3);
+        memcpy(form + 3, *a, m - 3 + 1);
+        if (one_edit(l, n, form, m))
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 if `rest`, what follows abd and article `art`, spells Abdullah

@@ -332,6 +332,55 @@ static double part_similarity(const aka_screener *s, const char *name,
     return sim;
 }
 
+/* The weight of query part `part` in the hit on entity `id` of screening
+ * `name` in s (-1: no such hit or part). */
+static double part_weight(const aka_screener *s, const char *name,
+                          const char *id, const char *part)
+{
+    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
+    aka_query q = AKA_QUERY_INIT;
+    aka_hits *h = NULL;
+    double w = -1;
+
+    o.threshold = 0;
+    q.name = name;
+    q.name_len = strlen(name);
+    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
+    for (size_t i = 0; i < aka_hits_count(h); i++) {
+        const aka_hit *x = aka_hits_get(h, i);
+        if (strcmp(x->entity->source_id, id))
+            continue;
+        for (size_t k = 0; k < x->n_parts; k++)
+            if (x->parts[k].query_latin && !x->parts[k].list_part &&
+                !strcmp(x->parts[k].query_latin, part))
+                w = x->parts[k].weight;
+    }
+    aka_hits_free(h);
+    return w;
+}
+
+/*
+ * RULE-NAME-7: a query word that no list holds, one edit from abd written
+ * apart with its article (Adul for Abdul), is that word misspelt: left
+ * over against the list's abd compound (abd + rauf), it weighs what a
+ * particle weighs, not what a word found nowhere does. A word the lists
+ * hold (Abul) stays a name.
+ */
+static void test_index_index__misspelt_abd(void **state)
+{
+    aka_screener *s = screener_of("T1,ALVI Abdul Rauf\n"
+                                  "A2,Abul Hassan KAZMI\n"
+                                  "A3,Abu Bakr SIDDIQ\n");
+    double adul, abul;
+
+    (void)state;
+    adul = part_weight(s, "ALVI, Adul Rauf", "T1", "adul");
+    abul = part_weight(s, "ALVI, Abul Rauf", "T1", "abul");
+    assert_true(adul > 0 && abul > 0);
+    assert_true(adul < 0.5 * abul);
+    aka_screener_free(s);
+}
+
 /*
  * INDEX-5, RULE-SCORE-1: a query word that a list holds as written is
  * known ('W'), a misspelling is not. Edit evidence from a known Latin word
@@ -636,6 +685,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__second_reading),
     cmocka_unit_test(test_index_index__forms),
     cmocka_unit_test(test_index_index__known_words),
+        cmocka_unit_test(test_index_index__misspelt_abd),
     cmocka_unit_test(test_index_index__glued_article),
     cmocka_unit_test(test_index_index__repeated_name),
     cmocka_unit_test(test_index_index__two_letters_off),

@@ -339,8 +339,9 @@ static void test_names_names__derived(void **state)
 }
 
 /* RULE-NAME-7: a word one edit from a title or particle of four letters
- * or more is read as that word misspelt; shorter words, two edits, a
- * glued article and a word as it is written stay names. */
+ * or more, or from abd written apart with its article (abdul), is read as
+ * that word misspelt; shorter words, two edits, a glued article and a
+ * word as it is written stay names. */
 static void test_names_names__misspelt_kind(void **state)
 {
     static const struct {
@@ -354,6 +355,11 @@ static void test_names_names__misspelt_kind(void **state)
         {"hagji", AKA_PART_TITLE},    {"shvykh", AKA_PART_TITLE},
         {"colonml", AKA_PART_TITLE},  {"qrai", AKA_PART_TITLE},
         {"aboou", AKA_PART_PARTICLE}, {"bnit", AKA_PART_PARTICLE},
+        {"adul", AKA_PART_PARTICLE},  /* abdul, its abd dropped */
+        {"abqel", AKA_PART_PARTICLE}, {"abdgl", AKA_PART_PARTICLE},
+        {"abdoulx", AKA_PART_PARTICLE},
+        {"abdul", AKA_PART_NAME},     /* written so, the next name's abd */
+        {"afd", AKA_PART_NAME},       /* abd: three letters (Afzal) */
         {"hamid", AKA_PART_NAME},     /* no title or particle near */
         {"mjlleh", AKA_PART_NAME},    /* two edits */
         {"joao", AKA_PART_NAME},      /* oao: a legal form, and short */
