@@ -306,15 +306,17 @@ static void test_index_index__forms(void **state)
 }
 
 /* The similarity of query part `part` in the hit on entity `id` of
- * screening `name` in s (-1: no such hit or part). */
-static double part_similarity(const aka_screener *s, const char *name,
-                              const char *id, const char *part)
+ * screening `name` in s, and its weight in *weight (both -1: no such hit
+ * or part). */
+static double query_part(const aka_screener *s, const char *name,
+                         const char *id, const char *part, double *weight)
 {
     aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
     aka_query q = AKA_QUERY_INIT;
     aka_hits *h = NULL;
     double sim = -1;
 
+    *weight = -1;
     o.threshold = 0;
     q.name = name;
     q.name_len = strlen(name);
@@ -325,38 +327,30 @@ static double part_similarity(const aka_screener *s, const char *name,
             continue;
         for (size_t k = 0; k < x->n_parts; k++)
             if (x->parts[k].query_latin &&
-                !strcmp(x->parts[k].query_latin, part))
+                !strcmp(x->parts[k].query_latin, part)) {
                 sim = x->parts[k].similarity;
+                *weight = x->parts[k].weight;
+            }
     }
     aka_hits_free(h);
     return sim;
 }
 
-/* The weight of query part `part` in the hit on entity `id` of screening
- * `name` in s (-1: no such hit or part). */
+static double part_similarity(const aka_screener *s, const char *name,
+                              const char *id, const char *part)
+{
+    double weight;
+
+    return query_part(s, name, id, part, &weight);
+}
+
 static double part_weight(const aka_screener *s, const char *name,
                           const char *id, const char *part)
 {
-    aka_screen_options o = AKA_SCREEN_OPTIONS_INIT;
-    aka_query q = AKA_QUERY_INIT;
-    aka_hits *h = NULL;
-    double w = -1;
+    double weight;
 
-    o.threshold = 0;
-    q.name = name;
-    q.name_len = strlen(name);
-    assert_int_equal(aka_screen(&h, s, &q, &o), AKA_OK);
-    for (size_t i = 0; i < aka_hits_count(h); i++) {
-        const aka_hit *x = aka_hits_get(h, i);
-        if (strcmp(x->entity->source_id, id))
-            continue;
-        for (size_t k = 0; k < x->n_parts; k++)
-            if (x->parts[k].query_latin && !x->parts[k].list_part &&
-                !strcmp(x->parts[k].query_latin, part))
-                w = x->parts[k].weight;
-    }
-    aka_hits_free(h);
-    return w;
+    query_part(s, name, id, part, &weight);
+    return weight;
 }
 
 /*
