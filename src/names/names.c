@@ -115,10 +115,13 @@ aka__part_kind aka__name_misspelt_kind(const char *latin)
         aka__part_kind kind;
     } lists[] = {{titles, AKA_PART_TITLE}, {particles, AKA_PART_PARTICLE}};
     aka__part_kind found = AKA_PART_NAME;
-    size_t n = strlen(latin);
+    size_t n = strlen(latin), glued = aka__name_glued_article(latin);
 
-    if (n < MISSPELT_MIN || aka__name_glued_article(latin))
-        return AKA_PART_NAME; /* alhaq is al-Haq, not alhaj */
+    if (glued) /* alsayyid is al-Sayyid; alhaq is al-Haq, not alhaj */
+        return in_list(latin + glued, titles) ? AKA_PART_TITLE
+                                              : AKA_PART_NAME;
+    if (n < MISSPELT_MIN)
+        return AKA_PART_NAME;
     for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
         for (const char *const *w = lists[k].words; *w; w++) {
             size_t m = strlen(*w);

@@ -182,7 +182,9 @@ uint64_t aka__name_concepts_digest(void);
  * form `latin` is one edit from (a letter inserted, dropped or changed,
  * or two neighbours swapped: Mjllah, Hagji, Shvykh), both of four letters
  * or more, when it is one kind's only and `latin` has no glued article;
- * AKA_PART_NAME otherwise. For a query word that no list holds as
+ * the title that follows a glued article (alsayyid, elsheikh: written
+ * apart, the article and the title are no identity); AKA_PART_NAME
+ * otherwise. For a query word that no list holds as
  * written (aka__part.known 0): a word the lists hold is a name of its own
  * (Saeed is not Sayed).
  */

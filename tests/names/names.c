@@ -365,6 +365,8 @@ static void test_names_names__misspelt_kind(void **state)
         {"joao", AKA_PART_NAME},      /* oao: a legal form, and short */
         {"aby", AKA_PART_NAME},       /* abu: three letters */
         {"alhaq", AKA_PART_NAME},     /* al-Haq, not alhaj */
+        {"alsayyid", AKA_PART_TITLE}, /* al-Sayyid glued */
+        {"elsheikh", AKA_PART_TITLE}, {"alsayid", AKA_PART_NAME},
         {"lcl", AKA_PART_NAME},       /* legal forms stay out */
         {"", AKA_PART_NAME},
     };
