@@ -434,6 +434,21 @@ static double second_jw(const aka__part *r, const aka__part *other)
     return s;
 }
 
+/* 1 if one of parts p and x is an abd compound and the other its second
+ * half (abdrahman, rahman). */
+static int abd_half(const aka__part *p, const aka__part *x)
+{
+    const char *a = p->latin, *b = x->latin;
+
+    if (!strncmp(b, "abd", 3) && strncmp(a, "abd", 3)) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    return !strncmp(a, "abd", 3) && strncmp(b, "abd", 3) && strlen(a) >= 6 &&
+           !strcmp(a + 3, b);
+}
+
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
 {
@@ -548,20 +563,11 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
     if (*ev == AKA_EVIDENCE_EDIT_DISTANCE && q->known &&
         q->script == AKA_SCRIPT_LATIN && q->latin_len >= OTHER_WORD_MIN)
         best *= SIM_OTHER_WORD;
-    if (best < SIM_ABD) {
+    if (best < SIM_ABD && abd_half(q, l)) {
         /* RULE-SCORE-1: abd compound against its second half, when the
          * other side wrote abd apart and elsewhere (Salam ... Abdul) */
-        const char *a = q->latin, *b = l->latin;
-        if (!strncmp(b, "abd", 3) && strncmp(a, "abd", 3)) {
-            const char *t = a;
-            a = b;
-            b = t;
-        }
-        if (!strncmp(a, "abd", 3) && strncmp(b, "abd", 3) &&
-            strlen(a) >= 6 && !strcmp(a + 3, b)) {
-            best = SIM_ABD;
-            *ev = AKA_EVIDENCE_JOINED;
-        }
+        best = SIM_ABD;
+        *ev = AKA_EVIDENCE_JOINED;
     }
     if (best < SIM_GLUED) {
         /* RULE-SCORE-1: a glued article (albaghdadi = al baghdadi) */
@@ -1019,6 +1025,57 @@ static void align_joins(aka__name_score *out, aka__sim_cache *c,
 }
 
 /*
+ * RULE-SCORE-1: an abd compound matched by its second half (Abdul Rahim,
+ * Rahim: SIM_ABD) takes, from the other side's parts left over, the abd
+ * written apart elsewhere (Rahim Bashir Abdul), or a query word read as
+ * it misspelt (Adul Rauf: RULE-NAME-7), as two parts written as one: the abd is there, and costs
+ * nothing left over. SIM_ABD_APART, or SIM_ABD_MISSPELT.
+ */
+#define SIM_ABD_APART 0.92
+#define SIM_ABD_MISSPELT 0.88
+static void abd_apart(aka__name_score *out, const aka__name *q,
+                      const aka__name *l, const double *wq, const double *wl,
+                      int *qm, int *lm)
+{
+    for (size_t k = 0; k < out->n_pairs; k++) {
+        aka__pair *p = &out->pairs[k];
+        int query_half; /* the query holds the half, the list the abd */
+        const aka__name *h;
+        int *hm;
+        if (p->q < 0 || p->l < 0 || p->l2 >= 0 || p->q2 >= 0 ||
+            p->ev != AKA_EVIDENCE_JOINED ||
+            !abd_half(&q->parts[p->q], &l->parts[p->l]))
+            continue;
+        query_half = strncmp(q->parts[p->q].latin, "abd", 3) != 0;
+        h = query_half ? q : l;
+        hm = query_half ? qm : lm;
+        for (size_t i = 0; i < h->n; i++) {
+            int abd = hm[i] == -1 ? aka__name_abd_word(h->parts[i].latin)
+                                  : 0;
+            /* misspelt, only as RULE-NAME-7 read a query word no list
+             * holds (Abul, held, is Abu al-) */
+            if (!abd || (abd == 1 && (!query_half ||
+                                      h->parts[i].kind != AKA_PART_PARTICLE)))
+                continue;
+            p->sim = abd == 2 ? SIM_ABD_APART : SIM_ABD_MISSPELT;
+            /* the pair's two parts in the order written */
+            if (query_half) {
+                qm[i] = p->l;
+                p->wq += wq[i];
+                p->q2 = (int)i > p->q ? (int)i : p->q;
+                p->q = (int)i > p->q ? p->q : (int)i;
+            } else {
+                lm[i] = p->q;
+                p->wl += wl[i];
+                p->l2 = (int)i > p->l ? (int)i : p->l;
+                p->l = (int)i > p->l ? p->l : (int)i;
+            }
+            break;
+        }
+    }
+}
+
+/*
  * RULE-SCORE-4: what an unmatched list part costs, by its role: the
  * surname (when the list marks it) 0.8, but a part of a surname of
  * several words of which another matched (QUIJIVIX VEGA, found as Vega)
@@ -1093,6 +1150,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     align_joins(out, w ? w->sims : NULL, q, l, sim, wq, wl, qm, lm, 0);
     /* what is left over, at the lower bar */
     align_greedy(out, sim, ev, wq, wl, qm, lm, nq, nl, NEAR_MIN, NEAR_CREDIT);
+    abd_apart(out, q, l, wq, wl, qm, lm);
     /* RULE-SCORE-4 */
     for (size_t k = 0; k < out->n_pairs; k++) {
         const aka__pair *p = &out->pairs[k];

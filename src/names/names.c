@@ -35,7 +35,9 @@ static const char *const articles[] = {
 static const char *const particles[] = {
     "bin", "ibn", "bint", "ben", "bn", "abu", "abou", "abo", "umm", "um",
     "ould", "wuld", "van", "von", "de", "da", "del", "der", "den", "la", "le",
-    "di", "du", "dos", "das", "do", "y", "mac", "ter", "ten", NULL};
+    "di", "du", "dos", "das", "do", "y", "mac", "ter", "ten",
+    "wld", /* ولد, Ould, in Arabic script's Latin */
+    NULL};
 static const char *const titles[] = {
     "mullah", "mulla", "molla", "mollah", "haji", "hajji", "hadji", "haj",
     "hajj", "alhaj", "alhajj", "elhaj", "elhajj", "alhadj", "sheikh", "shaikh", "shaykh", "sheik",
@@ -450,6 +452,11 @@ static int misspelt_abd(const char *l, size_t n)
             return 1;
     }
     return 0;
+}
+
+int aka__name_abd_word(const char *latin)
+{
+    return abd_alone(latin) ? 2 : misspelt_abd(latin, strlen(latin));
 }
 
 /* 1 if `rest`, what follows abd and article `art`, spells Abdullah

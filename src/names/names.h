@@ -190,6 +190,14 @@ uint64_t aka__name_concepts_digest(void);
  */
 aka__part_kind aka__name_misspelt_kind(const char *latin);
 
+/**
+ * RULE-NAME-2: 2 if the Latin form `latin` is abd written apart, with or
+ * without its article (abd, abdul, abdel, abdoul); 1 if it is one edit
+ * from abd with an article, of five letters or more (adul, abqel); 0
+ * otherwise. For a part left over beside the other name's abd compound.
+ */
+int aka__name_abd_word(const char *latin);
+
 /** 1 if an ASCII Latin part has a patronymic ending (-ovich, -evna...). */
 int aka__name_is_patronymic(const char *latin);
 
