@@ -138,6 +138,24 @@ static int initial_vowel(const aka__part *p)
     return strchr("aeiou", p->latin[0]) != NULL && p->latin[0];
 }
 
+/* 1 if the first vowels of parts p and x, one in Arabic script, cannot be
+ * one sound: ain and alef (عا) is a long a, which no romanisation writes
+ * u or o (عامر is Amer or Aamir, عمر is Omar or Umar). */
+static int other_first_vowel(const aka__part *p, const aka__part *x)
+{
+    if (initial_vowel(p) != initial_vowel(x))
+        return 1;
+    if (x->script == AKA_SCRIPT_ARABIC) {
+        const aka__part *t = p;
+        p = x;
+        x = t;
+    }
+    return p->script == AKA_SCRIPT_ARABIC &&
+           x->script != AKA_SCRIPT_ARABIC &&
+           !strncmp(p->text, "\xD8\xB9\xD8\xA7", 4) && /* عا */
+           (x->latin[0] == 'u' || x->latin[0] == 'o');
+}
+
 /* 1 if p is a patronymic made from x: mikhailovich from mikhailov, or,
  * spelt another way, from a surname whose key starts its key
  * (alexandrovich from aleksandrova, nikolaevich from nikolayev); not when
@@ -492,7 +510,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
          * romanisation always shows is the first: عمر (ain) is Omar or
          * Umar, never Mire. */
         if (arabic && q->script != l->script &&
-            initial_vowel(q) != initial_vowel(l))
+            other_first_vowel(q, l))
             best = SIM_KEY_OTHER_VOWEL;
         if (!arabic)
             best = spelt_alike(best, s, kq);
@@ -507,7 +525,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         if (n && n == other->key_len &&
             (arabic ? arabic_key_eq(r->key2, other->key, q, l, NULL)
                     : !strcmp(r->key2, other->key))) {
-            best = arabic && initial_vowel(q) != initial_vowel(l)
+            best = arabic && other_first_vowel(q, l)
                        ? SIM_KEY_OTHER_VOWEL
                    : n >= 2 ? SIM_KEY
                             : SIM_KEY_SHORT;

@@ -71,6 +71,7 @@ static const char *const same[][2] = {
     {"Gulakhmad", "گل احمد"},    /* joined: the vowel of احمد after GL */
     {"Rahim Bashir Abdul", "Abdul Rahim Bashir"}, /* abd apart, elsewhere */
     {"Abdulrahim Bashir", "Rahim Bashir Abdul"},
+    {"عامر", "Aamir"},                                   /* ain alef: a */
 };
 
 /* Different people: must not alert. */
@@ -79,6 +80,7 @@ static const char *const differ[][2] = {
     {"Abu Bakr al-Baghdadi", "Abu Bakr al-Bakri"},
     {"Ivan Petrov", "Pavel Ivanov"},
     {"Maksim Mikhailovich", "Maxim Mikhailov"},   /* patronymic/surname */
+    {"عامر", "Umar"},         /* ain alef is a long a, never u (عمر) */
     {"Konstantin Nikolaevich", "Konstantin NIKOLAYEV"}, /* spelt apart */
     {"Svetlana Alexandrovich", "Светлана Aлександрова"},
     {"John Smith", "Jane Smithers"},
