@@ -81,6 +81,8 @@ static const char *const differ[][2] = {
     {"Ivan Petrov", "Pavel Ivanov"},
     {"Maksim Mikhailovich", "Maxim Mikhailov"},   /* patronymic/surname */
     {"عامر", "Umar"},         /* ain alef is a long a, never u (عمر) */
+    {"Sunita Rossi", "LLC Santross"}, /* joined: one key, SNTRS */
+    {"Pavel Kaya", "Pavlik"},
     {"Konstantin Nikolaevich", "Konstantin NIKOLAYEV"}, /* spelt apart */
     {"Svetlana Alexandrovich", "Светлана Aлександрова"},
     {"John Smith", "Jane Smithers"},
