@@ -663,13 +663,19 @@ static int join_ruled_out(const aka__part *one, const aka__part *a,
  * article's (ال), a romanisation of the two as one shows that vowel where
  * a ends: Nurahmad is نور احمد (NR, then a), Vydrin is not فضایی ایران,
  * although its key is theirs (FD, then r: FDRN). An article's vowel may
- * go (abd al-: abdrahman).
+ * go (abd al-: abdrahman). Across scripts, the first vowel is the one a
+ * romanisation always shows, as for single parts: Basil is not عباس علی
+ * (ain: Abbas Ali), although its key is theirs (BS, then L).
  */
 static int joined_sounds_agree(const aka__part *one, const aka__part *a,
                                const aka__part *b)
 {
     char k[128];
 
+    if ((one->script == AKA_SCRIPT_ARABIC) !=
+            (a->script == AKA_SCRIPT_ARABIC) &&
+        initial_vowel(one) != initial_vowel(a))
+        return 0;
     if (one->script == AKA_SCRIPT_ARABIC || b->script != AKA_SCRIPT_ARABIC ||
         !initial_vowel(b) || !strncmp(b->text, "\xD8\xA7\xD9\x84", 4))
         return 1; /* no vowel, or an article's: ال */
@@ -685,8 +691,6 @@ static int joined_sounds_agree(const aka__part *one, const aka__part *a,
     return 0;
 }
 
-/* RULE-SCORE-2: the joined form of parts a and b against part `one`, a
- * join that join_ruled_out() did not rule out. */
 /* Two Latin words joined against one by their key need spellings that
  * agree more than one word does (SIM_KEY_MIN_JW): a given name and a
  * surname written as one word is rarer than a shared key by chance
@@ -696,6 +700,9 @@ static int joined_sounds_agree(const aka__part *one, const aka__part *a,
  * Cyrillic +1; seed 7: ordinary false alerts -2, romanisation -1; seed
  * 99: dropped letter -1. */
 #define JOIN_KEY_MIN_JW 0.90
+
+/* RULE-SCORE-2: the joined form of parts a and b against part `one`, a
+ * join that join_ruled_out() did not rule out. */
 static double joined_sim(const aka__part *one, const aka__part *a,
                          const aka__part *b)
 {

@@ -83,6 +83,7 @@ static const char *const differ[][2] = {
     {"عامر", "Umar"},         /* ain alef is a long a, never u (عمر) */
     {"Sunita Rossi", "LLC Santross"}, /* joined: one key, SNTRS */
     {"Pavel Kaya", "Pavlik"},
+    {"Mohammad Basil", "محمدیان عباس-علی"}, /* BS L, but ain: Abbas */
     {"Konstantin Nikolaevich", "Konstantin NIKOLAYEV"}, /* spelt apart */
     {"Svetlana Alexandrovich", "Светлана Aлександрова"},
     {"John Smith", "Jane Smithers"},
