@@ -563,10 +563,12 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
         size_t n = e ? (size_t)(e - p) : strlen(p);
         aka__script sc = aka__text_script(p, n);
 
-        if (sc == AKA_SCRIPT_ARABIC && n > 6 && !memcmp(p, ARABIC_ABD, 6) &&
-            nw + 1 < AKA_NAME_MAX_PARTS &&
+        if (sc == AKA_SCRIPT_ARABIC && n >= 10 &&
+            !memcmp(p, ARABIC_ABD, 6) && nw + 1 < AKA_NAME_MAX_PARTS &&
             !(n == 14 && !memcmp(p + 6, "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87", 8)))
-            /* RULE-NAME-2: عبدX -> عبد + X (but عبدالله stays whole) */
+            /* RULE-NAME-2: عبدX -> عبد + X, X of two letters or more
+             * (but عبدالله stays whole, and so do عبدی, Abdi, and عبده,
+             * Abduh) */
             nw = split_off(w, nw, &p, &n, 6, sc, AKA_PART_NAME);
         if (sc == AKA_SCRIPT_ARABIC && n > 10 && *p != ' ' &&
             !memcmp(p + n - 8, ARABIC_ALLAH, 8) &&

@@ -338,6 +338,37 @@ static void test_names_names__derived(void **state)
     aka__arena_dispose(&a);
 }
 
+/* RULE-NAME-2: a glued abd is split off an Arabic-script word (and joined
+ * to it again as abd's compound, Latin abd + X) only when a name of two
+ * letters or more follows: عبدی (Abdi, here with the EU's presentation
+ * form of yeh) and عبده (Abduh) stay whole words. */
+static void test_names_names__arabic_abd_split(void **state)
+{
+    static const struct {
+        const char *name;
+        size_t parts;
+        const char *latin; /* the first part's Latin form */
+    } cases[] = {
+        {"\xD8\xB9\xD8\xA8\xD8\xAF\xEF\xBB\xAF \xD8\xB4\xDA\xA9\xD8\xA7\xD8\xB1", 2,
+         "bdi"},                                    /* عبدﻯ شکار */
+        {"\xD8\xB9\xD8\xA8\xD8\xAF\xD9\x87", 1, "bd'h"}, /* عبده */
+        {"\xD8\xB9\xD8\xA8\xD8\xAF\xD8\xB1\xD8\xA8", 1,
+         "abdrb"},                                  /* عبدرب: abd + rb */
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        aka__arena a = AKA_ARENA_INIT;
+        aka__name n;
+        assert_int_equal(aka__name_parse(&n, &a, cases[i].name,
+                                         strlen(cases[i].name)),
+                         AKA_OK);
+        assert_int_equal(n.n, cases[i].parts);
+        assert_string_equal(n.parts[0].latin, cases[i].latin);
+        aka__arena_dispose(&a);
+    }
+}
+
 /* RULE-NAME-7: a word one edit from a title or particle of four letters
  * or more, or from abd written apart with its article (abdul), is read as
  * that word misspelt; shorter words, two edits, a glued article and a
@@ -463,6 +494,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__kinds),
     cmocka_unit_test(test_names_names__glued_article),
     cmocka_unit_test(test_names_names__derived),
+    cmocka_unit_test(test_names_names__arabic_abd_split),
     cmocka_unit_test(test_names_names__misspelt_kind),
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__key_edge_cases),
