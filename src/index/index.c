@@ -237,6 +237,29 @@ static int latin_deletions(const aka__part *p, emit_fn emit, void *ctx,
 }
 
 /* The terms of one part (index.h: aka__ix_name_terms). */
+/* Emit key `key` (len letters) with one letter read otherwise, as Arabic
+ * ض ذ ظ read d or z and ق q or g ('K', factor 0.9), and with `joined`
+ * as list parts joined too ('J', keys of three letters or more). */
+static int folded_keys(const char *key, size_t len, int joined,
+                       emit_fn emit, void *ctx, unsigned part)
+{
+    static const char from[] = "ZDGK", to[] = "DZKG";
+    int rc = AKA_OK;
+
+    for (size_t k = 0; rc >= 0 && k < len && len < TERM_MAX; k++) {
+        const char *f = strchr(from, key[k]);
+        char v[TERM_MAX];
+        if (!f || !*f)
+            continue;
+        memcpy(v, key, len);
+        v[k] = to[f - from];
+        rc = emit(ctx, part, aka__ix_term_hash('K', v, len), 0.9f);
+        if (rc >= 0 && joined && len >= 3) /* احمدرضا: Ahmad-Reza */
+            rc = emit(ctx, part, aka__ix_term_hash('J', v, len), 0.9f);
+    }
+    return rc;
+}
+
 static int part_terms(const aka__part *p, int query, emit_fn emit,
                       void *ctx, unsigned part)
 {
@@ -304,18 +327,10 @@ static int part_terms(const aka__part *p, int query, emit_fn emit,
                                  part);
     /* Arabic ض ذ ظ read d or z, ق q or g (match.h: the scorer's
      * arabic_key_eq): Fawaz (FZ) finds فيض (FD) */
-    for (size_t k = 0; rc >= 0 && term[0] != '~' && k < tlen; k++) {
-        static const char from[] = "ZDGK", to[] = "DZKG";
-        const char *f = strchr(from, term[k]);
-        char v[TERM_MAX];
-        if (!f || !*f)
-            continue;
-        memcpy(v, term, tlen);
-        v[k] = to[f - from];
-        rc = emit(ctx, part, aka__ix_term_hash('K', v, tlen), 0.9f);
-        if (rc >= 0 && tlen >= 3) /* احمدرضا: Ahmad-Reza */
-            rc = emit(ctx, part, aka__ix_term_hash('J', v, tlen), 0.9f);
-    }
+    if (rc >= 0 && term[0] != '~')
+        rc = folded_keys(term, tlen, 1, emit, ctx, part);
+    if (rc >= 0 && k2len) /* مرتضوی's second reading MRTDF: Mortazavi */
+        rc = folded_keys(p->key2, k2len, 0, emit, ctx, part);
     if (rc >= 0 && term[0] != '~' && tlen >= 3) /* list parts joined */
         rc = emit(ctx, part, aka__ix_term_hash('J', term, tlen), 0.9f);
     if (rc >= 0 && term[0] != '~') /* Basir / Abdul Basir */

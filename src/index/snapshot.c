@@ -38,7 +38,10 @@
 #include "util/pack.h"
 
 #define SNAP_MAGIC "AKASNAP"
-#define SNAP_FORMAT 9u
+/* The layout, and what the stored parts' keys mean: 10 changed no layout
+ * of 9, but a second reading's key (صفوی: SFF, was SF), which a snapshot
+ * stores and posts. */
+#define SNAP_FORMAT 10u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TERMS, S_PIDS, S_FOFF,

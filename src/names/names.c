@@ -362,7 +362,7 @@ size_t aka__name_key2(char *out, size_t cap, const char *latin)
     if (!cap)
         return 0;
     out[0] = '\0';
-    for (const char *c = latin; *c && n + 2 < sizeof(w); c++) {
+    for (const char *c = latin; *c && n + 3 < sizeof(w); c++) {
         if (*c == '\'')
             continue; /* t'h: one digraph */
         if (c[0] == 't' && c[1] == 'h') {
@@ -370,7 +370,12 @@ size_t aka__name_key2(char *out, size_t cap, const char *latin)
             c++;
         } else if (*c == 'u' && c != latin &&
                    ((c[1] && strchr("aiu", c[1])) || c[-1] == 'a')) {
-            w[n++] = 'v'; /* و before a vowel letter, or after alef */
+            /* و before a vowel letter, or after alef; after an f, the
+             * short vowel Arabic script leaves out keeps the two apart
+             * (sfui, صفوی, is Safavi: SFF) */
+            if (n && w[n - 1] == 'f')
+                w[n++] = 'a';
+            w[n++] = 'v';
         } else {
             w[n++] = *c;
         }

@@ -583,7 +583,8 @@ static aka_screener *assert_found(const char *row, const char *query)
  * and nothing else in their keys or Latin forms is one edit apart; so
  * with w read as v and v as w: IWANOW (key N) is IVANOV (FNF). And
  * under its key with ض ذ ظ read d or z in 'J' too: احمدرضا (key HMDRD)
- * is Ahmad-Reza, whose parts joined are posted under HMDRZ.
+ * is Ahmad-Reza, whose parts joined are posted under HMDRZ; and under a
+ * second reading's key so read: مرتضوی (MRTDF) is Mortazavi (MRTZF).
  */
 static void test_index_index__j_and_y(void **state)
 {
@@ -596,6 +597,11 @@ static void test_index_index__j_and_y(void **state)
         /* ض read z in a joined key: HMDRD, posted HMDRZ for Ahmad-Reza */
         {"T1,Ahmad-Reza\n", "\xD8\xA7\xD8\xAD\xD9\x85\xD8\xAF\xD8\xB1"
                             "\xD8\xB6\xD8\xA7"},
+        /* and in a second reading's key: مرتضوی, MRTDF, is MORTAZAVI */
+        {"T1,MORTAZAVI\n", "\xD9\x85\xD8\xB1\xD8\xAA\xD8\xB6\xD9\x88"
+                          "\xDB\x8C"},
+        /* صفوی read sfavi: SFF, SAFAVI's key */
+        {"T1,SAFAVI\n", "\xD8\xB5\xD9\x81\xD9\x88\xDB\x8C"},
     };
 
     (void)state;
