@@ -368,6 +368,10 @@ size_t aka__name_key2(char *out, size_t cap, const char *latin)
         if (c[0] == 't' && c[1] == 'h') {
             w[n++] = 's'; /* ث */
             c++;
+        } else if (c[0] == 'z' && c[1] == 'h') {
+            w[n++] = 'j'; /* ژ as French and Persian spellers write it:
+                             نژاد, Nejad; اژه‌ای, Ejei */
+            c++;
         } else if (*c == 'u' && c != latin &&
                    ((c[1] && strchr("aiu", c[1])) || c[-1] == 'a')) {
             /* و before a vowel letter, or after alef; after an f, the

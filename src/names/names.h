@@ -118,7 +118,8 @@ size_t aka__name_key(char *out, size_t cap, const char *latin, size_t len);
  * (Vaseghi); u (و) before a vowel letter is v (juad as Javad, mrtdui as
  * Mortazavi, dauud as Davood), and so is u after alef, where it can't be
  * a vowel (siaush as Siavash, kauh as Kaveh); after f, that v keeps the
- * short vowel between them (sfui as Safavi). Writes it into `out` (cap bytes) and returns
+ * short vowel between them (sfui as Safavi); zh (ژ) is j (nzhad as
+ * Nejad). Writes it into `out` (cap bytes) and returns
  * its length; 0, with `out` empty, when it is the part's own key or there
  * is no second reading.
  */

@@ -186,10 +186,27 @@ int aka__text_normalize(aka_buf *out, const char *s, size_t len)
     }
     u_strFromUTF8(u16, (int32_t)cap, &n16, s, (int32_t)len, &err);
     /* RULE-NORM-1: ZWNJ separates the parts of a Persian compound
-     * (زارعی‌کوشا = Zarei Kousha): a space, not nothing */
-    for (int32_t i = 0; i < n16; i++)
-        if (u16[i] == 0x200C)
-            u16[i] = ' ';
+     * (زارعی‌کوشا = Zarei Kousha): a space, not nothing; but before a
+     * suffix of one or two letters that ends the word (اژه‌ای = Ejei,
+     * -ای; -ها) it is inside one word, and goes, with the silent heh
+     * that ended the stem (خامنه‌ای = Khamenei: the heh is its e) */
+    {
+        int32_t k = 0;
+        for (int32_t i = 0; i < n16; i++) {
+            int32_t e = i + 1;
+            if (u16[i] != 0x200C) {
+                u16[k++] = u16[i];
+                continue;
+            }
+            while (e < n16 && e - i <= 3 && u16[e] != ' ' && u16[e] != 0x200C)
+                e++;
+            if (e - i > 3 || e == i + 1)
+                u16[k++] = ' ';
+            else if (k > 1 && u16[k - 1] == 0x0647 && u16[k - 2] != ' ')
+                k--;
+        }
+        n16 = k;
+    }
     nfkc = unorm2_getNFKCCasefoldInstance(&err);
     if (U_FAILURE(err)) {
         rc = AKA_ERROR;

@@ -7,7 +7,9 @@
  *   1. NFKC + case folding (ICU NFKC_Casefold), which also drops default
  *      ignorables: bidi controls, zero-width characters, soft hyphens;
  *      but a zero-width non-joiner, which splits Persian compounds,
- *      becomes a space.
+ *      becomes a space, unless a suffix of one or two letters follows
+ *      it to the word's end (خامنه‌ای: one word, the silent heh before
+ *      it dropped).
  *      Arabic presentation forms become ordinary Arabic letters.   NORM-1
  *   2. Tatweel, Arabic short vowels and Quranic marks are dropped.   NORM-2
  *   3. Persian and Urdu letter forms (ی ک ۀ ہ ے ھ) and hamza/madda

@@ -72,6 +72,10 @@ static const char *const same[][2] = {
     {"Rahim Bashir Abdul", "Abdul Rahim Bashir"}, /* abd apart, elsewhere */
     {"Abdulrahim Bashir", "Rahim Bashir Abdul"},
     {"عامر", "Aamir"},                                   /* ain alef: a */
+    {"احسان ایمانی نژاد", "Ehsan Imaninejad"},          /* ژ read j */
+    {"ژاله", "Jaleh"},
+    {"علی خامنه\xE2\x80\x8Cای", "Ali Khamenei"},       /* ZWNJ, suffix */
+    {"محسنی اژه\xE2\x80\x8Cای", "Mohseni-Ejei"},
 };
 
 /* Different people: must not alert. */

@@ -19,6 +19,11 @@ static const struct {
     {"\xE2\x80\x8Fمحمد\xE2\x80\x8E", "محمد", AKA_OK}, /* RLM, LRM */
     {"Ab\xE2\x80\x8Bu", "abu", AKA_OK},               /* ZWSP */
     {"زارعی\xE2\x80\x8Cکوشا", "زارعي كوشا", AKA_OK},  /* ZWNJ */
+    /* ZWNJ before a suffix ending the word: one word, the stem's silent
+     * heh gone (Khamenei) */
+    {"خامنه\xE2\x80\x8Cای", "خامناي", AKA_OK},
+    {"علی خامنه\xE2\x80\x8Cای", "علي خامناي", AKA_OK},
+    {"کتاب\xE2\x80\x8Cها", "كتابها", AKA_OK},
     {"\xEF\xBB\xA3\xEF\xBA\xA4\xEF\xBB\xA4\xEF\xBA\xAA", "محمد", AKA_OK},
     /* RULE-NORM-2: tatweel and short vowels */
     {"مـحـمـد", "محمد", AKA_OK},
