@@ -1062,8 +1062,10 @@ static void align_joins(aka__name_score *out, aka__sim_cache *c,
  * RULE-SCORE-1: an abd compound matched by its second half (Abdul Rahim,
  * Rahim: SIM_ABD) takes, from the other side's parts left over, the abd
  * written apart elsewhere (Rahim Bashir Abdul), or a query word read as
- * it misspelt (Adul Rauf: RULE-NAME-7), as two parts written as one: the abd is there, and costs
- * nothing left over. SIM_ABD_APART, or SIM_ABD_MISSPELT.
+ * it misspelt (Adul Rauf: RULE-NAME-7), as two parts written as one: the
+ * abd is there, and costs nothing left over. The pair scores
+ * SIM_ABD_APART, or SIM_ABD_MISSPELT. At 0.95 and 0.90 the full eval was
+ * the same as at 0.92 and 0.88.
  */
 #define SIM_ABD_APART 0.92
 #define SIM_ABD_MISSPELT 0.88

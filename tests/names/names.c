@@ -349,8 +349,8 @@ static void test_names_names__arabic_abd_split(void **state)
         size_t parts;
         const char *latin; /* the first part's Latin form */
     } cases[] = {
-        {"\xD8\xB9\xD8\xA8\xD8\xAF\xEF\xBB\xAF \xD8\xB4\xDA\xA9\xD8\xA7\xD8\xB1", 2,
-         "bdi"},                                    /* عبدﻯ شکار */
+        {"\xD8\xB9\xD8\xA8\xD8\xAF\xEF\xBB\xAF "
+         "\xD8\xB4\xDA\xA9\xD8\xA7\xD8\xB1", 2, "bdi"},    /* عبدﻯ شکار */
         {"\xD8\xB9\xD8\xA8\xD8\xAF\xD9\x87", 1, "bd'h"}, /* عبده */
         {"\xD8\xB9\xD8\xA8\xD8\xAF\xD8\xB1\xD8\xA8", 1,
          "abdrb"},                                  /* عبدرب: abd + rb */
