@@ -353,6 +353,25 @@ static void test_index_index__misspelt_abd(void **state)
 }
 
 /*
+ * RULE-SCORE-2: two Latin words joined against one by their key must
+ * spell it, the second as what follows the first (or as its end, past an
+ * article): Valeriy Soe is no VALERIUS (s, soe), though Jaro-Winkler's
+ * prefix bonus put the whole at 0.90 or more; Nur Ahmad is NURAHMAD.
+ */
+static void test_index_index__join_tail(void **state)
+{
+    aka_screener *s = screener_of("T1,VALERIUS\nT2,NURAHMAD\n"
+                                  "A3,Soe Myint\nA4,Valeriy Petrov\n"
+                                  "A5,Ahmad Nur\n");
+
+    (void)state;
+    assert_true(part_similarity(s, "Valeriy Soe", "T1", "valeriy soe") <
+                0);
+    assert_true(part_similarity(s, "Nur Ahmad", "T2", "nur ahmad") >= 0.9);
+    aka_screener_free(s);
+}
+
+/*
  * INDEX-5, RULE-SCORE-1: a query word that a list holds as written is
  * known ('W'), a misspelling is not. Edit evidence from a known Latin word
  * of five letters or more counts 0.85 of itself: Sergey MURADOV, when
@@ -663,6 +682,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__forms),
     cmocka_unit_test(test_index_index__known_words),
         cmocka_unit_test(test_index_index__misspelt_abd),
+        cmocka_unit_test(test_index_index__join_tail),
     cmocka_unit_test(test_index_index__glued_article),
     cmocka_unit_test(test_index_index__repeated_name),
     cmocka_unit_test(test_index_index__two_letters_off),
