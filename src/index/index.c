@@ -934,9 +934,11 @@ int aka__ix_set_weights(aka_screener *s, int parts)
 void aka__ix_name_weights(const aka__weights *w, aka__name *n)
 {
     const aka_screener *s = w->idf == aka__ix_idf ? w->ctx : NULL;
+    uint64_t word[AKA_NAME_MAX_PARTS]; /* each part's 'W' term */
 
-    for (size_t k = 0; s && k < n->n; k++) {
-        prefetch_term(&s->terms, word_term(n->parts[k].latin));
+    for (size_t k = 0; s && k < n->n && k < AKA_NAME_MAX_PARTS; k++) {
+        word[k] = word_term(n->parts[k].latin);
+        prefetch_term(&s->terms, word[k]);
         prefetch_term(&s->terms, weight_term(&n->parts[k]));
     }
     for (size_t k = 0; k < n->n; k++) {
@@ -944,7 +946,9 @@ void aka__ix_name_weights(const aka__weights *w, aka__name *n)
         if (s) {
             uint32_t from, to;
             aka__ix_posting(s, aka__ix_find(&s->terms,
-                                            word_term(p->latin)),
+                                            k < AKA_NAME_MAX_PARTS
+                                                ? word[k]
+                                                : word_term(p->latin)),
                             &from, &to);
             p->known = to > from;
             /* RULE-NAME-7: a word no list holds, one edit from a title
