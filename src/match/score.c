@@ -467,6 +467,26 @@ static int abd_half(const aka__part *p, const aka__part *x)
            !strcmp(a + 3, b);
 }
 
+/* 1 if the names stage rewrote Latin part p's abd compound (Abdulhai,
+ * Abdul Hai: abd'hai), so its Latin form is not what it spells. */
+static int abd_rewritten(const aka__part *p)
+{
+    return p->script == AKA_SCRIPT_LATIN && !strncmp(p->latin, "abd", 3) &&
+           strcmp(p->text, p->latin);
+}
+
+/* 1 if edit evidence also compares the written words of q and l: both
+ * are Latin and the names stage rewrote both, or rewrote one's abd
+ * compound (a typo in abdul, Abfulhai, leaves no compound to read). */
+static int written_too(const aka__part *q, const aka__part *l)
+{
+    if (q->script != AKA_SCRIPT_LATIN || l->script != AKA_SCRIPT_LATIN)
+        return 0;
+    if (strcmp(q->text, q->latin) && strcmp(l->text, l->latin))
+        return 1;
+    return abd_rewritten(q) != abd_rewritten(l);
+}
+
 double aka__part_sim(const aka__part *q, const aka__part *l,
                      aka_evidence *ev)
 {
@@ -492,9 +512,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
      * is below what edit evidence needs, they do not match (the letter
      * sets count j as y, but not w as v). */
     if (!arabic && !wv && !same(q->key, l->key) && !q->key2[0] &&
-        !l->key2[0] &&
-        !(q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
-          !same(q->text, q->latin) && !same(l->text, l->latin)) &&
+        !l->key2[0] && !written_too(q, l) &&
         aka__jw_bound(q, l, NULL, SIM_EDIT_MIN_JW) < SIM_EDIT_MIN_JW)
         return translated(q, l, 0, ev);
     kq = q->key_len;
@@ -540,8 +558,7 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
          * written words */
         double v =
             edit_sim(q->latin, q->latin_len, l->latin, l->latin_len, s);
-        if (q->script == AKA_SCRIPT_LATIN && l->script == AKA_SCRIPT_LATIN &&
-            strcmp(q->text, q->latin) && strcmp(l->text, l->latin)) {
+        if (written_too(q, l)) {
             double t = edit_sim(q->text, strlen(q->text), l->text,
                                 strlen(l->text), -1);
             v = t > v ? t : v;

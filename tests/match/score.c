@@ -69,6 +69,8 @@ static const char *const same[][2] = {
     {"Jaroslav M. F. STELMAKH", "Jaroslav M.F. STELMAKH"}, /* initials */
     {"Mohammad Ghalibaf", "محمد قالیباف"},              /* ق read g */
     {"Gulakhmad", "گل احمد"},    /* joined: the vowel of احمد after GL */
+    {"Abfulhai Salek", "Abdulhai Salek"},  /* a typo in abdul: no abd */
+    {"Abfulhai Salek", "Abdul Hai Salek"},
     {"Rahim Bashir Abdul", "Abdul Rahim Bashir"}, /* abd apart, elsewhere */
     {"Abdulrahim Bashir", "Rahim Bashir Abdul"},
     {"عامر", "Aamir"},                                   /* ain alef: a */
