@@ -423,6 +423,22 @@ static size_t split_off(word *w, size_t nw, const char **p, size_t *n,
     return nw + 1;
 }
 
+/* RULE-NAME-2: the length of a kinship particle glued to abd's word in
+ * Latin word p[0..n) (abuabdullah, benabdul, binabdelaziz, ibnabd), or 0.
+ * No name is so spelt, so the particle is split off: abu + abdullah. */
+static size_t kin_glued(const char *p, size_t n)
+{
+    static const char *const kin[] = {"abou", "abu", "bint", "ben",
+                                      "bin",  "ibn", NULL};
+
+    for (const char *const *k = kin; *k; k++) {
+        size_t m = strlen(*k);
+        if (n >= m + 3 && !memcmp(p, *k, m) && !memcmp(p + m, "abd", 3))
+            return m;
+    }
+    return 0;
+}
+
 /* The articles written after abd, glued (abdurrahman) or apart (Abdur
  * Rahman); the French forms (abdoulkarim) first, so that a glued "oul"
  * is stripped rather than nothing. */
@@ -566,7 +582,8 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
     rc = aka__text_normalize(&norm, s, len);
     if (rc < 0)
         goto done;
-    /* Words, with Arabic articles and glued abd split off. */
+    /* Words, with Arabic articles, glued abd and kinship glued to abd
+     * split off. */
     for (const char *p = norm.ptr; *p && nw < AKA_NAME_MAX_PARTS;) {
         const char *e = strchr(p, ' ');
         size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -596,6 +613,10 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
             !(n == 8 && !memcmp(p + 4, "\xD9\x84\xD9\x87", 4)))
             /* RULE-NAME-1: الX -> ال + X (but الله stays whole) */
             nw = split_off(w, nw, &p, &n, 4, sc, AKA_PART_ARTICLE);
+        if (sc == AKA_SCRIPT_LATIN && nw + 1 < AKA_NAME_MAX_PARTS &&
+            kin_glued(p, n))
+            nw = split_off(w, nw, &p, &n, kin_glued(p, n), sc,
+                           AKA_PART_NAME);
         nw = split_off(w, nw, &p, &n, n, sc, AKA_PART_NAME);
         if (*p == ' ')
             p++;

@@ -44,6 +44,11 @@ static const char *const same[][6] = {
     {"Abdul Karim", "Abdoul-Karim", "Abdoulkarim", "Abdelkarim", NULL,
      NULL},
     {"Abdol Ali", "Abdolali", "Abdulali", "Abd al-Ali", NULL, NULL},
+    /* kinship glued to abd's word is split off */
+    {"Abu Abdullah", "Abuabdullah", "Abouabdallah", NULL, NULL, NULL},
+    {"Ben Abdul Aziz", "Benabdul Aziz", "Benabdulaziz", "Ben Abdelaziz",
+     NULL, NULL},
+    {"Bint Abd al-Rahman", "Bintabd al-Rahman", NULL, NULL, NULL, NULL},
     {"Ivanov", "Ivanova", "Иванова", NULL, NULL, NULL},
     {"Hussein", "Husayn", "Hussain", "حسين", "Хусейн", NULL},
     {"Fatima", "Fatimah", "فاطمة", NULL, NULL, NULL},
