@@ -138,22 +138,39 @@ static int initial_vowel(const aka__part *p)
     return strchr("aeiou", p->latin[0]) != NULL && p->latin[0];
 }
 
+/* The first vowel letter of a Latin form, or '\0'. */
+static char first_vowel(const char *latin)
+{
+    const char *v = latin + strcspn(latin, "aeiou");
+
+    return *v;
+}
+
 /* 1 if the first vowels of parts p and x, one in Arabic script, cannot be
  * one sound: ain and alef (عا) is a long a, which no romanisation writes
- * u or o (عامر is Amer or Aamir, عمر is Omar or Umar). */
+ * u or o (عامر is Amer or Aamir, عمر is Omar or Umar); and so is alef
+ * after the first letter (مالك is Malik or Malek, never Molecule). */
 static int other_first_vowel(const aka__part *p, const aka__part *x)
 {
+    const unsigned char *t;
+    char v;
+
     if (initial_vowel(p) != initial_vowel(x))
         return 1;
     if (x->script == AKA_SCRIPT_ARABIC) {
-        const aka__part *t = p;
+        const aka__part *y = p;
         p = x;
-        x = t;
+        x = y;
     }
-    return p->script == AKA_SCRIPT_ARABIC &&
-           x->script != AKA_SCRIPT_ARABIC &&
-           !strncmp(p->text, "\xD8\xB9\xD8\xA7", 4) && /* عا */
-           (x->latin[0] == 'u' || x->latin[0] == 'o');
+    if (p->script != AKA_SCRIPT_ARABIC || x->script == AKA_SCRIPT_ARABIC)
+        return 0;
+    t = (const unsigned char *)p->text;
+    v = first_vowel(x->latin);
+    if (!strncmp(p->text, "\xD8\xB9\xD8\xA7", 4)) /* عا */
+        return x->latin[0] == 'u' || x->latin[0] == 'o';
+    /* a letter of two bytes, not alef itself, then alef */
+    return t[0] >= 0xD8 && t[0] <= 0xDB && !initial_vowel(p) &&
+           t[2] == 0xD8 && t[3] == 0xA7 && (v == 'u' || v == 'o');
 }
 
 /* 1 if p is a patronymic made from x: mikhailovich from mikhailov, or,
@@ -691,7 +708,7 @@ static int joined_sounds_agree(const aka__part *one, const aka__part *a,
 
     if ((one->script == AKA_SCRIPT_ARABIC) !=
             (a->script == AKA_SCRIPT_ARABIC) &&
-        initial_vowel(one) != initial_vowel(a))
+        other_first_vowel(one, a))
         return 0;
     if (one->script == AKA_SCRIPT_ARABIC || b->script != AKA_SCRIPT_ARABIC ||
         !initial_vowel(b) || !strncmp(b->text, "\xD8\xA7\xD9\x84", 4))

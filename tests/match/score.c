@@ -74,6 +74,7 @@ static const char *const same[][2] = {
     {"Rahim Bashir Abdul", "Abdul Rahim Bashir"}, /* abd apart, elsewhere */
     {"Abdulrahim Bashir", "Rahim Bashir Abdul"},
     {"عامر", "Aamir"},                                   /* ain alef: a */
+    {"مالك علياء", "Malik ALIAA"},
     {"احسان ایمانی نژاد", "Ehsan Imaninejad"},          /* ژ read j */
     {"ژاله", "Jaleh"},
     {"علی خامنه\xE2\x80\x8Cای", "Ali Khamenei"},       /* ZWNJ, suffix */
@@ -88,6 +89,7 @@ static const char *const differ[][2] = {
     {"Maksim Mikhailovich", "Maxim Mikhailov"},   /* patronymic/surname */
     {"عامر", "Umar"},         /* ain alef is a long a, never u (عمر) */
     {"Sunita Rossi", "LLC Santross"}, /* joined: one key, SNTRS */
+    {"مالك علياء", "MOLECULE"}, /* joined: MLKL, but ما is a long a */
     {"Pavel Kaya", "Pavlik"},
     {"Mohammad Basil", "محمدیان عباس-علی"}, /* BS L, but ain: Abbas */
     {"Konstantin Nikolaevich", "Konstantin NIKOLAYEV"}, /* spelt apart */
