@@ -41,13 +41,15 @@ typedef enum {
     AKA_EVIDENCE_EDIT_DISTANCE,  /* close spelling (typo, transposition) */
     AKA_EVIDENCE_JOINED,         /* one part matches two joined parts, or a
                                     part with a glued particle */
-    AKA_EVIDENCE_TRANSLATED      /* words of one meaning that say what kind
+    AKA_EVIDENCE_TRANSLATED,     /* words of one meaning that say what kind
                                     of organisation it is (ООО/LLC,
                                     Завод/Plant) */
+    AKA_EVIDENCE_INITIAL         /* an initial and a word it begins
+                                    (F., Fedorovych) */
 } aka_evidence;
 
 /** "none", "exact", "folded", "transliterated", "phonetic",
- *  "edit_distance", "joined", "translated"; static. */
+ *  "edit_distance", "joined", "translated", "initial"; static. */
 AKA_EXTERN const char *aka_evidence_name(aka_evidence e);
 
 /** One line of a name alignment. */

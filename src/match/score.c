@@ -17,8 +17,25 @@ const char *aka_evidence_name(aka_evidence e)
 {
     static const char *const n[] = {
         "none",     "exact",         "folded", "transliterated",
-        "phonetic", "edit_distance", "joined", "translated"};
-    return (unsigned)e <= AKA_EVIDENCE_TRANSLATED ? n[e] : "none";
+        "phonetic", "edit_distance", "joined", "translated", "initial"};
+    return (unsigned)e <= AKA_EVIDENCE_INITIAL ? n[e] : "none";
+}
+
+/* 1 if p is an initial: one letter, not in Arabic script. */
+static int initial(const aka__part *p)
+{
+    return p->latin_len < 2 && p->script != AKA_SCRIPT_ARABIC;
+}
+
+/* 1 if query part p is an initial that RULE-SCORE-1 and -3 read as one:
+ * a name's letter in Latin script (Cyrillic's words of one letter are
+ * mostly "and", "in", "with": и, в, с). A list's initial is what the list
+ * knows of the name: "Sofia K" is not found by every Sofia K-something,
+ * so only the query's initial is read as the word it begins. */
+static int query_initial(const aka__part *p)
+{
+    return p->latin[0] && p->kind == AKA_PART_NAME &&
+           p->script == AKA_SCRIPT_LATIN && initial(p);
 }
 
 /* RULE-SCORE-3: weight by kind. */
@@ -389,6 +406,12 @@ double aka__jw_bound(const aka__part *a, const aka__part *b,
 #define SIM_KEY_OTHER_VOWEL 0.72
 #define SIM_GLUED 0.92
 #define SIM_ABD 0.85
+/* An initial and a word it begins: with the weights of both, a little
+ * more than leaving the list's middle name unmatched gives (Viktor F.
+ * Yanukovych: 0.96 for Viktor Fedorovych YANUKOVYCH, 0.95 for Viktor
+ * Yanukovych). */
+#define SIM_INITIAL 0.80
+#define INITIAL_WEIGHT 0.25
 #define SIM_KEY_MIN_JW 0.85
 #define SIM_PATRONYMIC_CAP 0.60
 /* A query word of OTHER_WORD_MIN letters or more that the lists hold as
@@ -522,6 +545,14 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         *ev = q->script == l->script ? AKA_EVIDENCE_FOLDED
                                      : AKA_EVIDENCE_TRANSLITERATED;
         return q->script == l->script ? SIM_FOLDED : SIM_TRANSLIT;
+    }
+    if (query_initial(q) && !initial(l)) {
+        /* RULE-SCORE-1: a query's initial is the list word it begins, or
+         * no match */
+        if (l->script == AKA_SCRIPT_ARABIC || l->latin[0] != q->latin[0])
+            return 0;
+        *ev = AKA_EVIDENCE_INITIAL;
+        return SIM_INITIAL;
     }
     /* Written in Latin on both sides with different keys, only spelling
      * evidence is left (or a glued article or abd, which share most
@@ -659,12 +690,6 @@ static int joined_second_reading(const aka__part *one, const aka__part *a,
     memcpy(k2, x, lx);
     memcpy(k2 + lx, y, ly + 1);
     return arabic_key_eq(one->key, k2, one, a, b);
-}
-
-/* 1 if p is an initial: one letter, not in Arabic script. */
-static int initial(const aka__part *p)
-{
-    return p->latin_len < 2 && p->script != AKA_SCRIPT_ARABIC;
 }
 
 /* 1 if the join of parts a and b against part `one` is 0 by what the
@@ -975,6 +1000,8 @@ static void align_greedy(aka__name_score *out,
             continue;
         if (ev[bi][bj] == AKA_EVIDENCE_EDIT_DISTANCE && w > wl[bj])
             w = wl[bj];
+        if (ev[bi][bj] == AKA_EVIDENCE_INITIAL) /* RULE-SCORE-3 */
+            w *= INITIAL_WEIGHT;
         qm[bi] = bj;
         lm[bj] = bi;
         out->pairs[out->n_pairs++] = (aka__pair){
@@ -1205,6 +1232,15 @@ static double unmatched_cost(const aka__name *l, const int *lm, size_t j)
     return j == first || (!surname && j == last) ? 0.6 : 0.25;
 }
 
+/* 1 if list name l has a name part that aligned to nothing (lm -1). */
+static int name_left(const aka__name *l, const int *lm)
+{
+    for (size_t j = 0; j < l->n; j++)
+        if (lm[j] == -1 && l->parts[j].kind == AKA_PART_NAME)
+            return 1;
+    return 0;
+}
+
 void aka__score_name(aka__name_score *out, const aka__name *q,
                      const aka__name *l, const aka__weights *w)
 {
@@ -1266,8 +1302,17 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     }
     for (size_t i = 0; i < nq; i++)
         if (qm[i] == -1) {
-            den += wq[i] > avg_q || q->parts[i].kind == AKA_PART_LEGAL ? wq[i]
-                                                                       : avg_q;
+            /* RULE-SCORE-3: an initial left over, when no list word is
+             * left over either, says little of who it is, and costs as a
+             * particle (Viktor F. Yanukovych, Viktor YANUKOVYCH); one
+             * that begins no list word left over says "someone else"
+             * (SHEVCHUK, K., for Sergei Grigorievich SHEVCHUK) */
+            if (query_initial(&q->parts[i]) && !name_left(l, lm))
+                den += INITIAL_WEIGHT * wq[i];
+            else
+                den += wq[i] > avg_q || q->parts[i].kind == AKA_PART_LEGAL
+                           ? wq[i]
+                           : avg_q;
             out->pairs[out->n_pairs++] = (aka__pair){
                 (int)i, -1, -1, -1, 0, AKA_EVIDENCE_NONE, wq[i], 0};
         }

@@ -69,6 +69,8 @@ static const char *const same[][2] = {
     {"Jaroslav M. F. STELMAKH", "Jaroslav M.F. STELMAKH"}, /* initials */
     {"Mohammad Ghalibaf", "محمد قالیباف"},              /* ق read g */
     {"Gulakhmad", "گل احمد"},    /* joined: the vowel of احمد after GL */
+    {"Viktor F. Yanukovych", "Viktor Fedorovych YANUKOVYCH"}, /* initial */
+    {"Viktor F. Yanukovych", "Viktor YANUKOVYCH"},
     {"Abfulhai Salek", "Abdulhai Salek"},  /* a typo in abdul: no abd */
     {"Abfulhai Salek", "Abdul Hai Salek"},
     {"Rahim Bashir Abdul", "Abdul Rahim Bashir"}, /* abd apart, elsewhere */
@@ -90,6 +92,8 @@ static const char *const differ[][2] = {
     {"عامر", "Umar"},         /* ain alef is a long a, never u (عمر) */
     {"Sunita Rossi", "LLC Santross"}, /* joined: one key, SNTRS */
     {"مالك علياء", "MOLECULE"}, /* joined: MLKL, but ما is a long a */
+    {"SHEVCHUK, K.", "Sergei Grigorievich SHEVCHUK"}, /* K is not Sergei */
+    {"Sofia Kelly", "Sofia K"}, /* the list's initial: all it knows */
     {"Pavel Kaya", "Pavlik"},
     {"Mohammad Basil", "محمدیان عباس-علی"}, /* BS L, but ain: Abbas */
     {"Konstantin Nikolaevich", "Konstantin NIKOLAYEV"}, /* spelt apart */
@@ -221,6 +225,40 @@ static void test_match_score__near_pair(void **state)
     assert_true(other < near && near < exact);
     /* short names apart by more stay apart */
     assert_true(cmp("Omar", "Merai", NULL, NULL) < AKA_DEFAULT_THRESHOLD);
+}
+
+/* RULE-SCORE-1 and -3: a query's initial is the list word it begins,
+ * at SIM_INITIAL and a particle's weight; another letter there is not;
+ * a Cyrillic word of one letter (и, "and") is no initial. */
+static void test_match_score__initial(void **state)
+{
+    const aka_hit *h;
+    aka_hits *keep;
+    double f, p, none;
+    int found = 0;
+
+    (void)state;
+    f = cmp("Viktor F. Yanukovych", "Viktor Fedorovych YANUKOVYCH", &h,
+            &keep);
+    for (size_t i = 0; i < h->n_parts; i++)
+        if (h->parts[i].query_part && !strcmp(h->parts[i].query_part, "f")) {
+            assert_non_null(h->parts[i].list_part);
+            assert_string_equal(h->parts[i].list_part, "fedorovych");
+            assert_int_equal(h->parts[i].evidence, AKA_EVIDENCE_INITIAL);
+            found = 1;
+        }
+    assert_true(found);
+    aka_hits_free(keep);
+    assert_string_equal(aka_evidence_name(AKA_EVIDENCE_INITIAL), "initial");
+    p = cmp("Viktor P. Yanukovych", "Viktor Fedorovych YANUKOVYCH", NULL,
+            NULL);
+    none = cmp("Viktor Yanukovych", "Viktor Fedorovych YANUKOVYCH", NULL,
+               NULL);
+    assert_true(p < AKA_DEFAULT_THRESHOLD && p < none && none <= f);
+    cmp("Центр и", "Center International", &h, &keep);
+    for (size_t i = 0; i < h->n_parts; i++)
+        assert_true(h->parts[i].evidence != AKA_EVIDENCE_INITIAL);
+    aka_hits_free(keep);
 }
 
 /* RULE-SCORE-1: two neighbours of a three-letter word swapped (Kmi for
@@ -726,6 +764,7 @@ static void test_match_score__jw_bound(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__same_name_other_writing),
+    cmocka_unit_test(test_match_score__initial),
     cmocka_unit_test(test_match_score__different_names),
     cmocka_unit_test(test_match_score__ranks_without_pile_up),
     cmocka_unit_test(test_match_score__order_does_not_matter),
