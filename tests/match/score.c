@@ -35,6 +35,17 @@ static double cmp(const char *a, const char *b, const aka_hit **hit,
 }
 
 /* The same name, written another way: must alert. */
+/* The alignment of query part `part` in hit h; fails the test if the
+ * part is not in it. */
+static const aka_part_match *query_pair(const aka_hit *h, const char *part)
+{
+    for (size_t i = 0; i < h->n_parts; i++)
+        if (h->parts[i].query_part && !strcmp(h->parts[i].query_part, part))
+            return &h->parts[i];
+    fail_msg("no query part '%s'", part);
+    return NULL;
+}
+
 static const char *const same[][2] = {
     {"Абу Бакр аль-Багдади", "Abu Bakr al-Baghdadi"},
     {"أبو بكر البغدادي", "Abu Bakr al-Baghdadi"},
@@ -202,23 +213,16 @@ static void test_match_score__near_pair(void **state)
 {
     const aka_hit *h;
     aka_hits *keep;
+    const aka_part_match *m;
     double near, other, exact;
-    int paired = 0;
 
     (void)state;
     near = cmp("FLORES GOMFC, Felipe", "FLORES GOMEZ, Felipe", &h, &keep);
-    for (size_t i = 0; i < h->n_parts; i++)
-        if (h->parts[i].query_part &&
-            !strcmp(h->parts[i].query_part, "gomfc")) {
-            assert_non_null(h->parts[i].list_part);
-            assert_string_equal(h->parts[i].list_part, "gomez");
-            assert_int_equal(h->parts[i].evidence,
-                             AKA_EVIDENCE_EDIT_DISTANCE);
-            assert_true(h->parts[i].similarity > 0.4 &&
-                        h->parts[i].similarity < 0.7);
-            paired = 1;
-        }
-    assert_true(paired);
+    m = query_pair(h, "gomfc");
+    assert_non_null(m->list_part);
+    assert_string_equal(m->list_part, "gomez");
+    assert_int_equal(m->evidence, AKA_EVIDENCE_EDIT_DISTANCE);
+    assert_true(m->similarity > 0.4 && m->similarity < 0.7);
     aka_hits_free(keep);
     other = cmp("FLORES PARDO, Felipe", "FLORES GOMEZ, Felipe", NULL, NULL);
     exact = cmp("FLORES GOMEZ, Felipe", "FLORES GOMEZ, Felipe", NULL, NULL);
@@ -234,20 +238,16 @@ static void test_match_score__initial(void **state)
 {
     const aka_hit *h;
     aka_hits *keep;
+    const aka_part_match *m;
     double f, p, none;
-    int found = 0;
 
     (void)state;
     f = cmp("Viktor F. Yanukovych", "Viktor Fedorovych YANUKOVYCH", &h,
             &keep);
-    for (size_t i = 0; i < h->n_parts; i++)
-        if (h->parts[i].query_part && !strcmp(h->parts[i].query_part, "f")) {
-            assert_non_null(h->parts[i].list_part);
-            assert_string_equal(h->parts[i].list_part, "fedorovych");
-            assert_int_equal(h->parts[i].evidence, AKA_EVIDENCE_INITIAL);
-            found = 1;
-        }
-    assert_true(found);
+    m = query_pair(h, "f");
+    assert_non_null(m->list_part);
+    assert_string_equal(m->list_part, "fedorovych");
+    assert_int_equal(m->evidence, AKA_EVIDENCE_INITIAL);
     aka_hits_free(keep);
     assert_string_equal(aka_evidence_name(AKA_EVIDENCE_INITIAL), "initial");
     p = cmp("Viktor P. Yanukovych", "Viktor Fedorovych YANUKOVYCH", NULL,
@@ -320,19 +320,12 @@ static void test_match_score__near_key_across_scripts(void **state)
 
     (void)state;
     for (size_t k = 0; k < ARRAY_SIZE(pairs); k++) {
-        int seen = 0;
+        const aka_part_match *m;
         cmp(pairs[k][0], pairs[k][1], &h, &keep);
-        for (size_t i = 0; i < h->n_parts; i++)
-            if (h->parts[i].query_part &&
-                !strcmp(h->parts[i].query_part, pairs[k][2])) {
-                assert_non_null(h->parts[i].list_part);
-                assert_int_equal(h->parts[i].evidence,
-                                 AKA_EVIDENCE_PHONETIC);
-                assert_true(h->parts[i].similarity >= 0.65 &&
-                            h->parts[i].similarity <= 0.70 + 1e-9);
-                seen = 1;
-            }
-        assert_true(seen);
+        m = query_pair(h, pairs[k][2]);
+        assert_non_null(m->list_part);
+        assert_int_equal(m->evidence, AKA_EVIDENCE_PHONETIC);
+        assert_true(m->similarity >= 0.65 && m->similarity <= 0.70 + 1e-9);
         aka_hits_free(keep);
     }
     /* مراد: the same key */
@@ -356,15 +349,8 @@ static void test_match_score__typo_in_patronymic(void **state)
     for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
         const aka_hit *h;
         aka_hits *keep;
-        int seen = 0;
         cmp(pairs[k][0], pairs[k][1], &h, &keep);
-        for (size_t i = 0; i < h->n_parts; i++)
-            if (h->parts[i].query_part &&
-                !strcmp(h->parts[i].query_part, pairs[k][2])) {
-                assert_true(h->parts[i].similarity > 0.75);
-                seen = 1;
-            }
-        assert_true(seen);
+        assert_true(query_pair(h, pairs[k][2])->similarity > 0.75);
         aka_hits_free(keep);
     }
 }
