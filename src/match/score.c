@@ -1004,8 +1004,11 @@ static void align_greedy(aka__name_score *out,
             w *= INITIAL_WEIGHT;
         qm[bi] = bj;
         lm[bj] = bi;
+        /* an initial tells no more of the word it begins than it weighs
+         * (the rest of the word costs as left over: aka__score_name) */
         out->pairs[out->n_pairs++] = (aka__pair){
-            bi, bj, -1, -1, pair[k].sim * credit, ev[bi][bj], w, wl[bj]};
+            bi, bj, -1, -1, pair[k].sim * credit, ev[bi][bj], w,
+            ev[bi][bj] == AKA_EVIDENCE_INITIAL && wl[bj] > w ? w : wl[bj]};
     }
 }
 
@@ -1285,6 +1288,10 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
         const aka__pair *p = &out->pairs[k];
         num += p->sim * (p->wq + p->wl);
         den += p->wq + p->wl;
+        /* what an initial leaves unsaid of its word (Mohammed O. says
+         * little of OMAR, Mohammed's surname) */
+        if (p->ev == AKA_EVIDENCE_INITIAL && p->l2 < 0)
+            den += unmatched_cost(l, lm, (size_t)p->l) * (wl[p->l] - p->wl);
     }
     /* an unmatched query part costs at least the query's average part:
      * a common given name left over still says "someone else"; a legal
@@ -1302,12 +1309,15 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
     }
     for (size_t i = 0; i < nq; i++)
         if (qm[i] == -1) {
-            /* RULE-SCORE-3: an initial left over, when no list word is
-             * left over either, says little of who it is, and costs as a
-             * particle (Viktor F. Yanukovych, Viktor YANUKOVYCH); one
-             * that begins no list word left over says "someone else"
-             * (SHEVCHUK, K., for Sergei Grigorievich SHEVCHUK) */
-            if (query_initial(&q->parts[i]) && !name_left(l, lm))
+            /* RULE-SCORE-3: a middle initial left over, when no list
+             * word is left over either, says little of who it is, and
+             * costs as a particle (Viktor F. Yanukovych, Viktor
+             * YANUKOVYCH); one that begins no list word left over says
+             * "someone else" (SHEVCHUK, K., for Sergei Grigorievich
+             * SHEVCHUK), and one where a given name or surname stands is
+             * that name unknown (J. Smith is not SMOOTH) */
+            if (query_initial(&q->parts[i]) && !name_left(l, lm) &&
+                unmatched_cost(q, qm, i) < 0.5)
                 den += INITIAL_WEIGHT * wq[i];
             else
                 den += wq[i] > avg_q || q->parts[i].kind == AKA_PART_LEGAL
