@@ -16,7 +16,9 @@
  *      words or more, eight letters or more) damaged one way each: typos,
  *      transposed, doubled and dropped letters, words reordered, "LAST,
  *      First", particles dropped or glued, middle names dropped (people
- *      only), accents folded, other romanisations. Right when the record is among the
+ *      only), accents folded, other romanisations, middle names written
+ *      as initials (people only; drawn with a random stream of its own).
+ *      Right when the record is among the
  *      hits at or above the threshold.
  *   3. Namesakes and strangers: first names and surnames of different
  *      listed people recombined, and ordinary names built from common
@@ -532,7 +534,11 @@ static int set_original_script(eval_ctx *c, report *rep)
 static const char *const damage_kinds[] = {
     "typo", "two_typos", "transposition", "doubled_letter", "dropped_letter",
     "reordered", "last_first", "particle_dropped", "particle_glued",
-    "middle_dropped", "ascii_folded", "romanisation", NULL};
+    "middle_dropped", "ascii_folded", "romanisation", "middle_initial", NULL};
+
+/* The damage drawn with a random stream of its own (MIDDLE_INITIAL), so
+ * that adding it changed no other set's draw. */
+#define MIDDLE_INITIAL 12
 
 static int is_letter_at(const char *s, size_t i)
 {
@@ -714,6 +720,39 @@ static int damage(aka_buf *out, const char *in, int kind)
             aka__buf_printf(out, " %s", w[nw - 1]);
         return 1;
     }
+    case MIDDLE_INITIAL: /* middle names as initials: "A B C D" -> "A B.
+                            C. D", "X Y, A B C" -> "X Y, A B. C."; titles,
+                            particles and abd stay, with the word after
+                            them (people only) */
+    {
+        char *comma = strchr(tmp, ',');
+        size_t f = 0, last;
+        int changed = 0;
+        nw = split_words(comma ? comma + 1 : tmp, w, 32);
+        while (f < nw && is_prefix_word(w[f]))
+            f++;
+        last = comma ? nw : nw - 1; /* the surname stays whole */
+        if (f + 1 >= last)
+            return 0;
+        if (comma) {
+            *comma = '\0';
+            aka__buf_printf(out, "%s,", tmp);
+        }
+        for (size_t k = 0; k < nw; k++) {
+            /* a word after a title, abd or a particle stays whole with
+             * it (Abdel Salam, Abou El Yazid) */
+            int cut = k > f && k < last && !is_prefix_word(w[k]) &&
+                      !is_particle(w[k]) && !is_prefix_word(w[k - 1]) &&
+                      !is_particle(w[k - 1]) &&
+                      isalpha((unsigned char)w[k][0]);
+            if (cut)
+                aka__buf_printf(out, "%s%c.", out->len ? " " : "", w[k][0]);
+            else
+                aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
+            changed |= cut;
+        }
+        return changed;
+    }
     case 10: /* accents folded */
     {
         aka_buf lat = AKA_BUF_INIT;
@@ -807,6 +846,11 @@ static int set_variants(eval_ctx *c, report *rep)
     for (int kind = 0; damage_kinds[kind] && rc == AKA_OK; kind++) {
         row *rw = report_row(rep, "spelling_variants", damage_kinds[kind]);
         size_t want = c->o->sample ? c->o->sample : 1000, tries = 0;
+        uint64_t saved_rnd = rnd_state;
+        size_t saved_seen = c->cr_seen;
+
+        if (kind == MIDDLE_INITIAL) /* a stream of its own */
+            rnd_state = (c->o->seed ? c->o->seed : 1) ^ 0x9E3779B97F4A7C15ull;
 
         if (!rw) {
             rc = AKA_ENOMEM;
@@ -821,7 +865,8 @@ static int set_variants(eval_ctx *c, report *rep)
             aka_hits *h = NULL;
             int ok = 0;
 
-            if (kind == 9 && e->schema != AKA_SCHEMA_PERSON)
+            if ((kind == 9 || kind == MIDDLE_INITIAL) &&
+                e->schema != AKA_SCHEMA_PERSON)
                 continue; /* organisations have no middle names */
             if (!damage(&q, e->names[p.name].full, kind) || !q.len)
                 continue;
@@ -862,6 +907,11 @@ static int set_variants(eval_ctx *c, report *rep)
             }
         }
         progress(c, damage_kinds[kind]);
+        if (kind == MIDDLE_INITIAL) {
+            /* the next sets draw, and check candidates, as before it */
+            rnd_state = saved_rnd;
+            c->cr_seen = saved_seen;
+        }
     }
     aka__buf_dispose(&q);
     aka__free(picks);

@@ -494,6 +494,7 @@ static int open_names(aka_screener *s, const opening *o)
         in->kind = (uint8_t)e->names[sn[i].name].kind;
         in->parsed.parts = parts + sn[i].part;
         in->parsed.n = sn[i].n_parts;
+        in->parsed.given_from = 0; /* names.h: only a query's is read */
     }
     s->n_names = n;
     return AKA_OK;

@@ -1235,6 +1235,22 @@ static double unmatched_cost(const aka__name *l, const int *lm, size_t j)
     return j == first || (!surname && j == last) ? 0.6 : 0.25;
 }
 
+/* 1 if part i of query q stands where a middle name does: after the
+ * first name part and before the last (Mullah J. Omar: J is no middle
+ * name), or, written "LAST, First", after the given name (SHEIKH,
+ * Mohammad N.). */
+static int middle(const aka__name *q, size_t i)
+{
+    size_t first = q->n, last = 0;
+
+    for (size_t k = q->given_from; k < q->n; k++)
+        if (q->parts[k].kind == AKA_PART_NAME) {
+            first = first == q->n ? k : first;
+            last = k;
+        }
+    return first < i && (q->given_from || i < last);
+}
+
 /* 1 if list name l has a name part that aligned to nothing (lm -1). */
 static int name_left(const aka__name *l, const int *lm)
 {
@@ -1317,7 +1333,7 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
              * SHEVCHUK), and one where a given name or surname stands is
              * that name unknown (J. Smith is not SMOOTH) */
             if (query_initial(&q->parts[i]) && !name_left(l, lm) &&
-                unmatched_cost(q, qm, i) < 0.5)
+                middle(q, i))
                 den += INITIAL_WEIGHT * wq[i];
             else
                 den += wq[i] > avg_q || q->parts[i].kind == AKA_PART_LEGAL

@@ -579,6 +579,7 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
     memset(w, 0, sizeof(w));
     out->parts = NULL;
     out->n = 0;
+    out->given_from = 0;
     rc = aka__text_normalize(&norm, s, len);
     if (rc < 0)
         goto done;
@@ -698,6 +699,17 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
             if (rc < 0)
                 goto done;
         }
+    }
+    {
+        /* "LAST, First": the parts before the first comma are the
+         * surname's (that text has no comma, so this recurses once) */
+        const char *comma = memchr(s, ',', len);
+        aka__name before;
+        if (comma && comma > s &&
+            (rc = aka__name_parse(&before, a, s, (size_t)(comma - s))) ==
+                AKA_OK &&
+            before.n && before.n < out->n)
+            out->given_from = before.n;
     }
 done:
     for (size_t i = 0; i < AKA_NAME_MAX_PARTS; i++)

@@ -90,6 +90,11 @@ void aka__part_derive(aka__part *p);
 typedef struct {
     aka__part *parts;
     size_t n;
+    /* Written "LAST, First": the index of the first part after the comma
+     * (the given name), else 0. Only a query's is read (RULE-SCORE-3's
+     * initials); a snapshot's names have 0, as their lists mark the
+     * surname themselves (aka__part.family). */
+    size_t given_from;
 } aka__name;
 
 /** Most parts kept per name; further words are ignored. */

@@ -82,6 +82,7 @@ static const char *const same[][2] = {
     {"Gulakhmad", "گل احمد"},    /* joined: the vowel of احمد after GL */
     {"Viktor F. Yanukovych", "Viktor Fedorovych YANUKOVYCH"}, /* initial */
     {"Viktor F. Yanukovych", "Viktor YANUKOVYCH"},
+    {"YANUKOVYCH, Viktor F.", "Viktor YANUKOVYCH"}, /* LAST, First M. */
     {"Abfulhai Salek", "Abdulhai Salek"},  /* a typo in abdul: no abd */
     {"Abfulhai Salek", "Abdul Hai Salek"},
     {"Rahim Bashir Abdul", "Abdul Rahim Bashir"}, /* abd apart, elsewhere */
@@ -104,6 +105,7 @@ static const char *const differ[][2] = {
     {"Sunita Rossi", "LLC Santross"}, /* joined: one key, SNTRS */
     {"مالك علياء", "MOLECULE"}, /* joined: MLKL, but ما is a long a */
     {"SHEVCHUK, K.", "Sergei Grigorievich SHEVCHUK"}, /* K is not Sergei */
+    {"SMITH, J.", "SMOOTH"}, /* J stands where a given name does */
     {"Sofia Kelly", "Sofia K"}, /* the list's initial: all it knows */
     {"Pavel Kaya", "Pavlik"},
     {"Mohammad Basil", "محمدیان عباس-علی"}, /* BS L, but ain: Abbas */

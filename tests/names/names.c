@@ -176,6 +176,33 @@ static void test_names_names__kinds(void **state)
     aka__arena_dispose(&a);
 }
 
+/* "LAST, First": the parts after the comma start at given_from. */
+static void test_names_names__given_from(void **state)
+{
+    static const struct {
+        const char *name;
+        size_t given_from;
+    } cases[] = {{"YANUKOVYCH, Viktor F.", 1},
+                 {"AL-SIBA'I, Hani Muhammad", 2}, /* al, siba'i */
+                 {"Abu Bakr al-Baghdadi", 0},
+                 {"KIM JONG, Un", 2},
+                 {"Smith,", 0},
+                 {", Smith", 0}};
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        aka__arena a = AKA_ARENA_INIT;
+        aka__name n;
+        assert_int_equal(aka__name_parse(&n, &a, cases[i].name,
+                                         strlen(cases[i].name)),
+                         AKA_OK);
+        if (n.given_from != cases[i].given_from)
+            fail_msg("'%s': given_from %zu, not %zu", cases[i].name,
+                     n.given_from, cases[i].given_from);
+        aka__arena_dispose(&a);
+    }
+}
+
 static void test_names_names__edge_cases(void **state)
 {
     aka__arena a = AKA_ARENA_INIT;
@@ -502,6 +529,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__arabic_abd_split),
     cmocka_unit_test(test_names_names__misspelt_kind),
     cmocka_unit_test(test_names_names__edge_cases),
+    cmocka_unit_test(test_names_names__given_from),
     cmocka_unit_test(test_names_names__key_edge_cases),
     cmocka_unit_test(test_names_names__second_reading),
     cmocka_unit_test(test_names_names__variants),
