@@ -9,6 +9,12 @@
 #include "helpers.h"
 #include "names/names.h"
 
+/* Parse s into n (storage in a), failing the test on an error. */
+static void parse(aka__name *n, aka__arena *a, const char *s)
+{
+    assert_int_equal(aka__name_parse(n, a, s, strlen(s)), AKA_OK);
+}
+
 /* Keys of the name parts (kind name or particle) joined with ' '. */
 static void name_keys(char *out, size_t cap, const char *name)
 {
@@ -193,9 +199,7 @@ static void test_names_names__given_from(void **state)
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         aka__arena a = AKA_ARENA_INIT;
         aka__name n;
-        assert_int_equal(aka__name_parse(&n, &a, cases[i].name,
-                                         strlen(cases[i].name)),
-                         AKA_OK);
+        parse(&n, &a, cases[i].name);
         if (n.given_from != cases[i].given_from)
             fail_msg("'%s': given_from %zu, not %zu", cases[i].name,
                      n.given_from, cases[i].given_from);
@@ -392,9 +396,7 @@ static void test_names_names__arabic_abd_split(void **state)
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         aka__arena a = AKA_ARENA_INIT;
         aka__name n;
-        assert_int_equal(aka__name_parse(&n, &a, cases[i].name,
-                                         strlen(cases[i].name)),
-                         AKA_OK);
+        parse(&n, &a, cases[i].name);
         assert_int_equal(n.n, cases[i].parts);
         assert_string_equal(n.parts[0].latin, cases[i].latin);
         aka__arena_dispose(&a);
