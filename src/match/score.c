@@ -406,10 +406,11 @@ double aka__jw_bound(const aka__part *a, const aka__part *b,
 #define SIM_KEY_OTHER_VOWEL 0.72
 #define SIM_GLUED 0.92
 #define SIM_ABD 0.85
-/* An initial and a word it begins: with the weights of both, a little
- * more than leaving the list's middle name unmatched gives (Viktor F.
- * Yanukovych: 0.96 for Viktor Fedorovych YANUKOVYCH, 0.95 for Viktor
- * Yanukovych). */
+/* An initial and a word it begins: at a particle's weight on both sides
+ * (the rest of the word costs as left over), about what the list's middle
+ * name left over gives: against Viktor Fedorovych YANUKOVYCH, `aka
+ * compare` gives Viktor F. Yanukovych 0.954 and Viktor Yanukovych 0.960,
+ * Viktor P. Yanukovych 0.727. */
 #define SIM_INITIAL 0.80
 #define INITIAL_WEIGHT 0.25
 #define SIM_KEY_MIN_JW 0.85
