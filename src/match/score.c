@@ -1055,13 +1055,31 @@ static int has_arabic(const aka__name *n)
     return 0;
 }
 
+/* 1 if a free pair of parts is as near as a word and another grown from
+ * it (SIM_EXTENDED, at the alignment bar: Jongun and JONG), or as an
+ * initial and a word it begins (M. and MF), which two words written as
+ * one letter for letter (JONG UN, M. F.) would beat. */
+static int grown_pair(double sim[][AKA_NAME_MAX_PARTS],
+                      aka_evidence ev[][AKA_NAME_MAX_PARTS], const int *qm,
+                      const int *lm, size_t nq, size_t nl)
+{
+    for (size_t i = 0; i < nq; i++)
+        for (size_t j = 0; qm[i] == -1 && j < nl; j++)
+            if (lm[j] == -1 && (ev[i][j] == AKA_EVIDENCE_INITIAL ||
+                                (sim[i][j] > ALIGN_MIN - 1e-9 &&
+                                 sim[i][j] < SIM_EXTENDED + 1e-9)))
+                return 1;
+    return 0;
+}
+
 /*
  * 1 if a join of parts a and b may beat single matches against part
  * `one`: across Arabic script, where a key shared or a letter off is the
  * evidence (هدايت الله, HIDAYATULLAH: HDT L, HDTL; Hidayat alone is a
  * letter off), and `one`'s key is as long as a's and b's side by side,
  * give or take a letter. In Latin, a part near the joined word is near
- * by its spelling, and single matches are the better evidence.
+ * by its spelling, and single matches are the better evidence, but for
+ * two words written as one letter for letter.
  */
 static int join_first(const aka__part *one, const aka__part *a,
                       const aka__part *b)
@@ -1069,7 +1087,11 @@ static int join_first(const aka__part *one, const aka__part *a,
     size_t n, m;
 
     if (one->script != AKA_SCRIPT_ARABIC && a->script != AKA_SCRIPT_ARABIC)
-        return 0;
+        /* in Latin, only two words written as one letter for letter
+         * (Jongun, JONG UN), which a prefix alone (jong) would take */
+        return one->latin_len == a->latin_len + b->latin_len &&
+               !strncmp(one->latin, a->latin, a->latin_len) &&
+               !strcmp(one->latin + a->latin_len, b->latin);
     n = one->key_len;
     m = a->key_len + b->key_len;
     return n + 1 >= m && n <= m + 1;
@@ -1085,8 +1107,10 @@ static int join_first(const aka__part *one, const aka__part *a,
  */
 static void align_joins(aka__name_score *out, aka__sim_cache *c,
                         const aka__name *q, const aka__name *l,
-                        double sim[][AKA_NAME_MAX_PARTS], const double *wq,
-                        const double *wl, int *qm, int *lm, int beat)
+                        double sim[][AKA_NAME_MAX_PARTS],
+                        aka_evidence ev[][AKA_NAME_MAX_PARTS],
+                        const double *wq, const double *wl, int *qm, int *lm,
+                        int beat)
 {
     size_t nq = q->n, nl = l->n, fq = 0, fl = 0;
 
@@ -1096,8 +1120,9 @@ static void align_joins(aka__name_score *out, aka__sim_cache *c,
         fl += lm[j] == -1;
     if (!fq || !fl || fq + fl < 3)
         return; /* no join has parts to take */
-    if (beat && !has_arabic(q) && !has_arabic(l))
-        return; /* join_first holds for no join */
+    if (beat && !has_arabic(q) && !has_arabic(l) &&
+        !grown_pair(sim, ev, qm, lm, nq, nl))
+        return; /* join_first holds for no join that would matter */
     for (size_t i = 0; i < nq && fl >= 2; i++) {
         if (qm[i] != -1)
             continue;
@@ -1293,10 +1318,10 @@ void aka__score_name(aka__name_score *out, const aka__name *q,
                             : 0;
     /* RULE-SCORE-2: joins that beat every single match of their parts,
      * then greedy, best pair first */
-    align_joins(out, w ? w->sims : NULL, q, l, sim, wq, wl, qm, lm, 1);
+    align_joins(out, w ? w->sims : NULL, q, l, sim, ev, wq, wl, qm, lm, 1);
     align_greedy(out, sim, ev, wq, wl, qm, lm, nq, nl, ALIGN_MIN, 1.0);
     /* the rest: joined parts on either side */
-    align_joins(out, w ? w->sims : NULL, q, l, sim, wq, wl, qm, lm, 0);
+    align_joins(out, w ? w->sims : NULL, q, l, sim, ev, wq, wl, qm, lm, 0);
     /* what is left over, at the lower bar */
     align_greedy(out, sim, ev, wq, wl, qm, lm, nq, nl, NEAR_MIN, NEAR_CREDIT);
     abd_apart(out, q, l, wq, wl, qm, lm);

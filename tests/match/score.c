@@ -80,6 +80,7 @@ static const char *const same[][2] = {
     {"Jaroslav M. F. STELMAKH", "Jaroslav M.F. STELMAKH"}, /* initials */
     {"Mohammad Ghalibaf", "محمد قالیباف"},              /* ق read g */
     {"Gulakhmad", "گل احمد"},    /* joined: the vowel of احمد after GL */
+    {"Kim Jongun", "KIM JONG UN"}, /* two words as one, not a prefix */
     {"Viktor F. Yanukovych", "Viktor Fedorovych YANUKOVYCH"}, /* initial */
     {"Viktor F. Yanukovych", "Viktor YANUKOVYCH"},
     {"YANUKOVYCH, Viktor F.", "Viktor YANUKOVYCH"}, /* LAST, First M. */
