@@ -42,8 +42,9 @@
  * no layout of 9, but a second reading's key (صفوی: SFF, was SF), which a
  * snapshot stores and posts; 11, ZWNJ before a suffix (خامنه‌ای) and ژ
  * read j in a second reading; 12, kinship glued to abd split off
- * (benabdallah: ben + abdallah). */
-#define SNAP_FORMAT 12u
+ * (benabdallah: ben + abdallah); 13, a surname the list marks is no
+ * patronymic (YANUKOVYCH). */
+#define SNAP_FORMAT 13u
 #define SNAP_BYTE_ORDER 0x01020304u
 
 enum { S_META, S_POOL, S_LISTS, S_NAMES, S_PARTS, S_TERMS, S_PIDS, S_FOFF,

@@ -257,8 +257,12 @@ int aka__name_mark_family(aka__name *n, aka__arena *a, const char *family)
     for (size_t i = 0; i < n->n; i++)
         for (size_t k = 0; k < f.n; k++)
             if (f.parts[k].kind == AKA_PART_NAME &&
-                !strcmp(n->parts[i].latin, f.parts[k].latin))
+                !strcmp(n->parts[i].latin, f.parts[k].latin)) {
                 n->parts[i].family = 1;
+                /* a surname that ends as a patronymic does (YANUKOVYCH)
+                 * is the surname */
+                n->parts[i].patronymic = 0;
+            }
     return AKA_OK;
 }
 

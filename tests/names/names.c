@@ -207,6 +207,24 @@ static void test_names_names__given_from(void **state)
     }
 }
 
+/* The list's surname is marked, and is no patronymic even when it ends as
+ * one (YANUKOVYCH); the patronymic beside it stays one. */
+static void test_names_names__family(void **state)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+
+    (void)state;
+    parse(&n, &a, "Viktor Fedorovych YANUKOVYCH");
+    assert_int_equal(n.n, 3);
+    assert_true(n.parts[1].patronymic && n.parts[2].patronymic);
+    assert_int_equal(aka__name_mark_family(&n, &a, "YANUKOVYCH"), AKA_OK);
+    assert_true(n.parts[2].family && !n.parts[2].patronymic);
+    assert_true(!n.parts[1].family && n.parts[1].patronymic);
+    assert_true(!n.parts[0].family);
+    aka__arena_dispose(&a);
+}
+
 static void test_names_names__edge_cases(void **state)
 {
     aka__arena a = AKA_ARENA_INIT;
@@ -532,6 +550,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names_names__misspelt_kind),
     cmocka_unit_test(test_names_names__edge_cases),
     cmocka_unit_test(test_names_names__given_from),
+    cmocka_unit_test(test_names_names__family),
     cmocka_unit_test(test_names_names__key_edge_cases),
     cmocka_unit_test(test_names_names__second_reading),
     cmocka_unit_test(test_names_names__variants),
