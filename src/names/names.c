@@ -705,6 +705,19 @@ int aka__name_parse(aka__name *out, aka__arena *a, const char *s,
         }
     }
     {
+        /* two words ending as patronymics: the one after a given name is
+         * the patronymic, the other the surname (Viktor Fedorovych
+         * YANUKOVYCH, YANUKOVYCH Viktor Fedorovych) */
+        size_t np = 0;
+        for (size_t i = 0; i < out->n; i++)
+            np += out->parts[i].patronymic;
+        for (size_t i = out->n; np >= 2 && i-- > 0;)
+            if (out->parts[i].patronymic &&
+                (i == 0 || out->parts[i - 1].patronymic ||
+                 out->parts[i - 1].kind != AKA_PART_NAME))
+                out->parts[i].patronymic = 0;
+    }
+    {
         /* "LAST, First": the parts before the first comma are the
          * surname's (that text has no comma, so this recurses once) */
         const char *comma = memchr(s, ',', len);
