@@ -42,8 +42,9 @@
  * no layout of 9, but a second reading's key (صفوی: SFF, was SF), which a
  * snapshot stores and posts; 11, ZWNJ before a suffix (خامنه‌ای) and ژ
  * read j in a second reading; 12, kinship glued to abd split off
- * (benabdallah: ben + abdallah); 13, a surname the list marks is no
- * patronymic (YANUKOVYCH). */
+ * (benabdallah: ben + abdallah); 13, a surname that ends as a
+ * patronymic is none when the list marks it or a patronymic precedes it
+ * (YANUKOVYCH). */
 #define SNAP_FORMAT 13u
 #define SNAP_BYTE_ORDER 0x01020304u
 
