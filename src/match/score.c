@@ -401,6 +401,7 @@ double aka__jw_bound(const aka__part *a, const aka__part *b,
 #define SIM_TRANSLATED 0.92
 #define SIM_KEY 0.93
 #define SIM_KEY_SHORT 0.86
+#define SIM_KEY_FOLD_COST 0.01
 #define SIM_KEY_NEAR 0.70 /* one consonant off across Arabic script: at the
                             alignment bar (ALIGN_MIN), weak evidence */
 #define SIM_KEY_OTHER_VOWEL 0.72
@@ -573,6 +574,10 @@ double aka__part_sim(const aka__part *q, const aka__part *l,
         (!strcmp(q->key, l->key) ||
          (arabic && arabic_key_eq(q->key, l->key, q, l, NULL)))) {
         best = kq >= 2 ? SIM_KEY : SIM_KEY_SHORT;
+        /* a key shared only with a letter read otherwise (ق as g: GDAE)
+         * is a little less than one shared as it is (Qaida) */
+        if (strcmp(q->key, l->key))
+            best -= SIM_KEY_FOLD_COST;
         /* Across Arabic script a key has no vowels; the one vowel a
          * romanisation always shows is the first: عمر (ain) is Omar or
          * Umar, never Mire. */

@@ -234,6 +234,18 @@ static void test_match_score__near_pair(void **state)
     assert_true(cmp("Omar", "Merai", NULL, NULL) < AKA_DEFAULT_THRESHOLD);
 }
 
+/* RULE-SCORE-1: a key shared across Arabic script only with a letter
+ * read otherwise (ق as g) ranks below one shared as it is. */
+static void test_match_score__folded_key_ranks_below(void **state)
+{
+    double qaida, gdae;
+
+    (void)state;
+    qaida = cmp("القاعدة", "AL-QAIDA", NULL, NULL);
+    gdae = cmp("القاعدة", "GDAE", NULL, NULL);
+    assert_true(gdae >= AKA_DEFAULT_THRESHOLD && qaida > gdae);
+}
+
 /* RULE-SCORE-1 and -3: a query's initial is the list word it begins,
  * at SIM_INITIAL and a particle's weight; another letter there is not;
  * an initial where a given name stands is that name unknown; a Cyrillic
@@ -760,6 +772,7 @@ static void test_match_score__jw_bound(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_match_score__same_name_other_writing),
     cmocka_unit_test(test_match_score__initial),
+    cmocka_unit_test(test_match_score__folded_key_ranks_below),
     cmocka_unit_test(test_match_score__different_names),
     cmocka_unit_test(test_match_score__ranks_without_pile_up),
     cmocka_unit_test(test_match_score__order_does_not_matter),
