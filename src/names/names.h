@@ -76,7 +76,9 @@ typedef struct {
      * comparing two parts reads them instead of walking the strings: */
     uint32_t latin_len, key_len, key2_len; /* strlen() of each */
     uint8_t glued;      /* aka__name_glued_article(latin) */
-    uint8_t patronymic; /* aka__name_is_patronymic(latin) */
+    uint8_t patronymic; /* aka__name_is_patronymic(latin), cleared for
+                           a surname so spelt: the list's (mark_family)
+                           or the other of two (aka__name_parse) */
     uint32_t letters;   /* the letters of latin as a set: bit c - 'a'
                            for a letter c, j counted as y; bit 31 for
                            any other byte */
