@@ -46,6 +46,19 @@ static const aka_part_match *query_pair(const aka_hit *h, const char *part)
     return NULL;
 }
 
+/* query_pair(), which must have aligned to list part `list` by evidence
+ * `ev`. */
+static const aka_part_match *pair_of(const aka_hit *h, const char *part,
+                                     const char *list, aka_evidence ev)
+{
+    const aka_part_match *m = query_pair(h, part);
+
+    assert_non_null(m->list_part);
+    assert_string_equal(m->list_part, list);
+    assert_int_equal(m->evidence, ev);
+    return m;
+}
+
 static const char *const same[][2] = {
     {"Абу Бакр аль-Багдади", "Abu Bakr al-Baghdadi"},
     {"أبو بكر البغدادي", "Abu Bakr al-Baghdadi"},
@@ -221,10 +234,7 @@ static void test_match_score__near_pair(void **state)
 
     (void)state;
     near = cmp("FLORES GOMFC, Felipe", "FLORES GOMEZ, Felipe", &h, &keep);
-    m = query_pair(h, "gomfc");
-    assert_non_null(m->list_part);
-    assert_string_equal(m->list_part, "gomez");
-    assert_int_equal(m->evidence, AKA_EVIDENCE_EDIT_DISTANCE);
+    m = pair_of(h, "gomfc", "gomez", AKA_EVIDENCE_EDIT_DISTANCE);
     assert_true(m->similarity > 0.4 && m->similarity < 0.7);
     aka_hits_free(keep);
     other = cmp("FLORES PARDO, Felipe", "FLORES GOMEZ, Felipe", NULL, NULL);
@@ -254,16 +264,12 @@ static void test_match_score__initial(void **state)
 {
     const aka_hit *h;
     aka_hits *keep;
-    const aka_part_match *m;
     double f, p, none;
 
     (void)state;
     f = cmp("Viktor F. Yanukovych", "Viktor Fedorovych YANUKOVYCH", &h,
             &keep);
-    m = query_pair(h, "f");
-    assert_non_null(m->list_part);
-    assert_string_equal(m->list_part, "fedorovych");
-    assert_int_equal(m->evidence, AKA_EVIDENCE_INITIAL);
+    pair_of(h, "f", "fedorovych", AKA_EVIDENCE_INITIAL);
     aka_hits_free(keep);
     assert_string_equal(aka_evidence_name(AKA_EVIDENCE_INITIAL), "initial");
     p = cmp("Viktor P. Yanukovych", "Viktor Fedorovych YANUKOVYCH", NULL,
