@@ -378,6 +378,40 @@ static int same_latin_before(const aka__name *n, size_t i)
     return 0;
 }
 
+/*
+ * INDEX-3: query parts a and b (the query's parts ia and ib) look up in
+ * 'K' their keys side by side, each key read either way (key2), where
+ * that is not the key of the two joined, jkey: across Arabic script the
+ * word that starts the second part keeps its consonant (نیک ورز, NK and
+ * FRZ, is NIKVARZ, NKFRZ; joined, nikwrz is NKRZ), and a second reading
+ * of either counts (ایمانی نژاد, MN and NZD or NYD, is IMANINEJAD,
+ * MNNYD), as the scorer compares them (joined_sim).
+ */
+static int side_by_side(const aka__part *a, const aka__part *b,
+                        const char *jkey, size_t jk, emit_fn emit, void *ctx,
+                        unsigned ia, unsigned ib)
+{
+    int rc = AKA_OK;
+
+    for (int ra = 0; ra < 2 && rc >= 0; ra++)
+        for (int rb = 0; rb < 2 && rc >= 0; rb++) {
+            const char *x = ra ? a->key2 : a->key, *y = rb ? b->key2 : b->key;
+            size_t lx = ra ? a->key2_len : a->key_len;
+            size_t ly = rb ? b->key2_len : b->key_len;
+            char k[TERM_MAX];
+            if (!lx || !ly || lx + ly < 3 || lx + ly >= sizeof(k))
+                continue;
+            memcpy(k, x, lx);
+            memcpy(k + lx, y, ly);
+            if (lx + ly == jk && !memcmp(k, jkey, jk))
+                continue; /* looked up as the joined key */
+            rc = emit(ctx, ia, aka__ix_term_hash('K', k, lx + ly), 0.9f);
+            if (rc >= 0)
+                rc = emit(ctx, ib, aka__ix_term_hash('K', k, lx + ly), 0.9f);
+        }
+    return rc;
+}
+
 int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
                        void *ctx)
 {
@@ -437,6 +471,9 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
         if (rc >= 0 && query && jk >= 3)
             rc = emit(ctx, (unsigned)j, aka__ix_term_hash('K', jkey, jk),
                       0.9f);
+        if (rc >= 0 && query)
+            rc = side_by_side(&n->parts[i], &n->parts[j], jkey, jk, emit,
+                              ctx, (unsigned)i, (unsigned)j);
     }
     return rc;
 }

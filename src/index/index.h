@@ -10,7 +10,8 @@
  *       and two neighbouring parts written as one word            INDEX-3
  *   'J' the key of two neighbouring parts written as one word, which a
  *       query part's key looks up (Nasrallah / Ansar Allah); a query's
- *       two neighbouring parts look up their joined key in 'K'      INDEX-3
+ *       two neighbouring parts look up their joined key in 'K', and
+ *       their keys side by side (نیک ورز: NIKVARZ)                  INDEX-3
  *   'A' the key of what follows abd in a compound (Abdul Basir: BSR),
  *       which a query part's key looks up                         INDEX-4
  *   'W' the Latin form exactly as written: it tells whether a query

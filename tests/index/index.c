@@ -270,6 +270,52 @@ static void test_index_index__second_reading(void **state)
     aka_screener_free(s);
 }
 
+/* 1 if screening query `name` looks up term h. */
+static int looks_up(const char *name, uint64_t h)
+{
+    aka_query q = AKA_QUERY_INIT;
+    uint64_t *terms = NULL;
+    size_t n = 0;
+    int found = 0;
+
+    q.name = name;
+    q.name_len = strlen(name);
+    assert_int_equal(aka_query_terms(&terms, &n, &q), AKA_OK);
+    for (size_t i = 0; i < n; i++)
+        found |= terms[i] == h;
+    free(terms);
+    return found;
+}
+
+/*
+ * INDEX-3: two neighbouring query parts look up their keys side by side,
+ * each read either way: نیک ورز (NK, FRZ; joined, nikwrz is NKRZ) finds
+ * NIKVARZ (NKFRZ), ایمانی نژاد (MN, then NZD or NYD) IMANINEJAD (MNNYD).
+ * Without it, NIKVARZ Mohsen shared only Mohsen with the query, as a
+ * hundred Mohsen Nik... do, and ranked below them.
+ */
+static void test_index_index__keys_side_by_side(void **state)
+{
+    char rows[4096];
+    size_t len = 0;
+
+    (void)state;
+    assert_true(looks_up("\xD9\x86\xDB\x8C\xDA\xA9 \xD9\x88\xD8\xB1\xD8\xB2",
+                         aka__ix_term_hash('K', "NKFRZ", 5)));
+    assert_true(looks_up("\xD8\xA7\xDB\x8C\xD9\x85\xD8\xA7\xD9\x86\xDB\x8C "
+                         "\xD9\x86\xDA\x98\xD8\xA7\xD8\xAF",
+                         aka__ix_term_hash('K', "MNNYD", 5)));
+    for (int i = 0; i < 100; i++)
+        len += (size_t)snprintf(rows + len, sizeof(rows) - len,
+                                "A%03d,Mohsen Nik B%c%c\n", i, 'a' + i / 10,
+                                'a' + i % 10);
+    snprintf(rows + len, sizeof(rows) - len, "T1,NIKVARZ Mohsen\n");
+    /* محسن نیک ورز */
+    assert_t1_first(screener_of(rows),
+                    "\xD9\x85\xD8\xAD\xD8\xB3\xD9\x86 \xD9\x86\xDB\x8C\xDA\xA9 "
+                    "\xD9\x88\xD8\xB1\xD8\xB2");
+}
+
 /*
  * Names that parse alike share one form, posted and scored once, and every
  * entity holding it is a hit: one person on two lists, and another
@@ -679,6 +725,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__terms),
     cmocka_unit_test(test_index_index__ranking_credits_a_part_once),
     cmocka_unit_test(test_index_index__second_reading),
+    cmocka_unit_test(test_index_index__keys_side_by_side),
     cmocka_unit_test(test_index_index__forms),
     cmocka_unit_test(test_index_index__known_words),
         cmocka_unit_test(test_index_index__misspelt_abd),
