@@ -286,6 +286,14 @@ static void test_match_score__initial(void **state)
     for (size_t i = 0; i < h->n_parts; i++)
         assert_true(h->parts[i].evidence != AKA_EVIDENCE_INITIAL);
     aka_hits_free(keep);
+    /* Y and S, which the names stage reads as the Spanish "y" and a
+     * legal form, are a query's initials too */
+    cmp("Tatsiana Y. MATYL", "Tatsiana Yaraslavauna MATYL", &h, &keep);
+    pair_of(h, "y", "yaraslavauna", AKA_EVIDENCE_INITIAL);
+    aka_hits_free(keep);
+    cmp("IBRAHIM, Aadan Y. S.", "IBRAHIM, Aadan Yusuf Saciid", &h, &keep);
+    pair_of(h, "s", "saciid", AKA_EVIDENCE_INITIAL);
+    aka_hits_free(keep);
 }
 
 /* RULE-SCORE-1: two neighbours of a three-letter word swapped (Kmi for
