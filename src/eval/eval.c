@@ -589,12 +589,24 @@ static int is_particle(const char *w)
     return 0;
 }
 
+/* 1 if the names stage reads word w as a title (Sayed, Mawlawi, Qari):
+ * the eval's damage keeps a title with the name it precedes, as the
+ * scorer reads it. */
+static int is_title(const char *w)
+{
+    aka__arena a = AKA_ARENA_INIT;
+    aka__name n;
+    int title = aka__name_parse(&n, &a, w, strlen(w)) == AKA_OK &&
+                n.n == 1 && n.parts[0].kind == AKA_PART_TITLE;
+
+    aka__arena_dispose(&a);
+    return title;
+}
+
 /* A word that belongs to the next one (title, particle, abd). */
 static int is_prefix_word(const char *w)
 {
-    static const char *const p[] = {"dr", "col", "mullah", "hajji", "haji",
-                                    "sheikh", "shaykh", "mr", "mrs", "abd",
-                                    "abdul", "abdel", "abdal", "gen", NULL};
+    static const char *const p[] = {"abd", "abdul", "abdel", "abdal", NULL};
     char low[16];
     size_t n = 0;
 
@@ -605,7 +617,7 @@ static int is_prefix_word(const char *w)
     for (const char *const *x = p; *x; x++)
         if (!strcmp(low, *x))
             return 1;
-    return is_particle(w) || !strncmp(low, "abd", 3);
+    return is_particle(w) || !strncmp(low, "abd", 3) || is_title(w);
 }
 
 /* Romanisation swaps, each way. */
