@@ -480,15 +480,16 @@ int aka__ix_name_terms(const aka__name *n, int query, emit_fn emit,
 
 /* RULE-NAME-5: the words of a person's name carry no meaning of an
  * organisation's word: MOSKOVSKY, Alexander is a surname, not "of
- * Moscow", and must not be found as Moscow translated. (A person and an
- * organisation written alike share one form, which keeps the first
- * name's parts.) */
+ * Moscow", and must not be found as Moscow translated; a given name keeps
+ * its meaning (Mykola is Nikolay). (A person and an organisation written
+ * alike share one form, which keeps the first name's parts.) */
 static void person_name(aka__name *n, const aka_entity *e)
 {
     if (e->schema != AKA_SCHEMA_PERSON)
         return;
     for (size_t k = 0; k < n->n; k++)
-    n->parts[k].concept = 0;
+        if (!aka__name_concept_given(n->parts[k].concept))
+            n->parts[k].concept = 0;
 }
 
 /* ---- building ----------------------------------------------------------- */

@@ -363,7 +363,7 @@ static int check_header(opening *o)
     if (o->meta[M_VOCAB] != aka__name_concepts_digest())
         return aka__error(AKA_EFORMAT,
                           "%s: snapshot built with another "
-                          "table of organisation words (rebuild it)",
+                          "table of word meanings (rebuild it)",
                           o->path);
     return AKA_OK;
 }

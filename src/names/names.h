@@ -164,8 +164,9 @@ size_t aka__name_glued_article(const char *latin);
 
 /**
  * RULE-NAME-5: the meaning of a word that says what kind of organisation
- * a name is (zavod, plant, ooo, llc, وزارة: names/vocab.c), 1 to
- * aka__name_concepts(); 0 when it is no such word. `word` is a part's
+ * a name is (zavod, plant, ooo, llc, وزارة: names/vocab.c), or of an East
+ * Slavic given name in any of its languages (Nikolay, Mykola, Mikalai),
+ * 1 to aka__name_concepts(); 0 when it is no such word. `word` is a part's
  * Latin form, or for a part in Arabic script its normalised text (the
  * Latin of a word without its short vowels is no word's spelling). Two
  * words of one meaning are one word translated.
@@ -181,6 +182,10 @@ const char *aka__name_concept_form(uint8_t c, size_t k);
 
 /** How many meanings aka__name_concept knows (at most 255). */
 size_t aka__name_concepts(void);
+
+/** 1 if meaning c is a given name's, which keeps its meaning in a
+ *  person's name (the words of organisations do not). */
+int aka__name_concept_given(uint8_t c);
 
 /** A digest of the meanings and their words: a snapshot stores the ids of
  *  meanings, which another table would read otherwise. */

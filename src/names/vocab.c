@@ -1,6 +1,8 @@
 /*
  * names/vocab.c: the words that say what kind of organisation a name is,
- * and what each means (names/names.h, RULE-NAME-5).
+ * and what each means, and the given names that one person's name is
+ * written with in Russian, Ukrainian and Belarusian (names/names.h,
+ * RULE-NAME-5).
  *
  * Lists translate these words where they transliterate the name proper:
  * the EU writes Научно-Технический Центр «Атлас» as Scientific and
@@ -261,8 +263,97 @@ static const char *const vocab[][FORMS_MAX] = {
     {"geographical", "geographic", "geografichesk*", "جغرافيايي", "جغرافية"},
 };
 
-#define N_CONCEPTS (sizeof(vocab) / sizeof(vocab[0]))
+/*
+ * East Slavic given names: one row per name, written as aka and the lists
+ * give its Russian, Ukrainian and Belarusian forms in Latin. The lists
+ * write one person's name in one language and a query may come in
+ * another: Николай ЧЕРНЫХ is Mykola CHERNYKH, Сергей Siarhei, Олег Aleh.
+ * Unlike the words above, these keep their meaning in a person's name
+ * (aka__name_concept_given). Only names whose forms differ by more than a
+ * spelling are here (Ivan, Anton, Oksana are one word everywhere), and no
+ * form that is another common word or name (Vera, Volga, Vital).
+ */
+static const char *const given[][FORMS_MAX] = {
+    {"nikolay", "nikolai", "mykola", "mikola", "mikalai", "mikalay"},
+    {"aleksandr", "alexandr", "alexander", "aleksander", "oleksandr",
+     "olexandr", "alyaksandr", "aliaksandr"},
+    {"aleksey", "aleksei", "alexei", "alexey", "alexej", "oleksiy",
+     "oleksii", "olexiy", "alyaksey", "aliaksei"},
+    {"sergey", "sergei", "sergej", "serhiy", "serhii", "sergiy", "sergii",
+     "syargey", "siarhei", "siarhey"},
+    {"vladimir", "wladimir", "volodymyr", "volodimir", "uladzimir",
+     "uladzimer"},
+    {"dmitri", "dmitry", "dmitriy", "dmitrii", "dmytro", "dmitro",
+     "dzmitry", "dzmitri"},
+    {"yevgeni", "yevgeny", "yevgeniy", "evgeny", "evgeniy", "evgenii",
+     "yevhen", "yevhenii", "yevheniy", "ievgen", "yevgen", "yauhen",
+     "iauhen"},
+    {"grigori", "grigory", "grigoriy", "grigorii", "hryhoriy", "hryhorii",
+     "ryhor", "rygor"},
+    {"georgi", "georgy", "georgiy", "georgii", "heorhiy", "heorhii"},
+    {"gennadi", "gennady", "gennadiy", "gennadii", "hennadiy", "hennadii",
+     "henadz", "genadz"},
+    {"igor", "ihor", "ihar", "igar"},
+    {"oleg", "oleh", "aleh", "aleg"},
+    {"petr", "pyotr", "piotr", "petro", "pyatro", "piatro"},
+    {"fedor", "fyodor", "fedir", "fyodar", "fiodar", "fedar"},
+    {"mikhail", "michail", "mykhailo", "mikhaylo", "mykhaylo"},
+    {"vasili", "vasily", "vasiliy", "vasilii", "vasyl", "vasil"},
+    {"yelena", "elena", "olena", "alena"},
+    {"tatyana", "tatiana", "tetyana", "tetiana", "tatstsyana", "tatsiana",
+     "tatsyana"},
+    {"natalya", "natalia", "nataliya", "nataliia", "natallya", "natallia"},
+    {"galina", "halyna", "galyna", "halina"},
+    {"anna", "hanna", "ganna"},
+    {"olga", "olha", "volha"},
+    {"yekaterina", "ekaterina", "kateryna", "katerina", "katsyaryna",
+     "katsiaryna"},
+    {"svetlana", "svitlana", "svyatlana", "sviatlana"},
+    {"konstantin", "kostyantin", "kostiantyn", "kostyantyn", "kanstantsin"},
+    {"kirill", "kyrylo", "kirilo", "kiryl"},
+    {"timofey", "timofei", "tymofiy", "tymofii", "tsimafey", "tsimafei"},
+    {"ilya", "illya", "illia"},
+    {"artem", "artyom", "artsem", "artsiom", "artsyom"},
+    {"denis", "denys", "dzyanis", "dzianis"},
+    {"bogdan", "bohdan", "bagdan", "bahdan"},
+    {"yaroslav", "iaroslav", "yaraslau"},
+    {"vyacheslav", "viacheslav", "vyachaslau", "viachaslau"},
+    {"vladislav", "vladyslav", "uladzislau"},
+    {"iosif", "yosyp", "yosip", "iosyp", "yazep", "iazep"},
+    {"stepan", "stsyapan", "stsiapan"},
+    {"leonid", "leanid"},
+    {"viktor", "viktar"},
+    {"vitali", "vitaly", "vitaliy", "vitalii"},
+    {"anatoli", "anatoly", "anatoliy", "anatolii", "anatol"},
+    {"andrey", "andrei", "andriy", "andrii"},
+    {"pavel", "pavlo", "paval"},
+    {"maksim", "maxim", "maksym"},
+    {"daniil", "danylo", "danilo", "danila"},
+    {"roman", "raman"},
+    {"lyudmila", "ludmila", "liudmyla", "lyudmyla"},
+    {"yuliya", "yulia", "yuliia"},
+    {"mariya", "mariia", "maryya", "maryia"},
+    {"valentina", "valentyna", "valyantsina"},
+    {"nadezhda", "nadiya", "nadiia", "nadzeya", "nadzeia"},
+    {"lyubov", "liubov", "lyubou"},
+    {"semyon", "semen", "semion", "syamyon", "siamion"},
+    {"boris", "borys", "barys"},
+    {"vadim", "vadym", "vadzim"},
+    {"valery", "valeriy", "valeri", "valerii"},
+    {"nikita", "mykyta", "mikita"},
+};
+
+#define N_ORG_CONCEPTS (sizeof(vocab) / sizeof(vocab[0]))
+#define N_CONCEPTS                                                         \
+    (N_ORG_CONCEPTS + sizeof(given) / sizeof(given[0]))
 _Static_assert(N_CONCEPTS <= 255, "a meaning is one byte (aka__part)");
+
+/* The forms of meaning row r: the organisation words', then the given
+ * names'. */
+static const char *const *row(size_t r)
+{
+    return r < N_ORG_CONCEPTS ? vocab[r] : given[r - N_ORG_CONCEPTS];
+}
 
 /* 1 if e is a case ending: at most TAIL_MAX letters, each a vowel, j, m
  * or g, or k followed by h (-ykh): -ko, -uk, -ok, -ik end surnames
@@ -314,16 +405,16 @@ static void forms_build(void)
     uint16_t next[BUCKETS];
 
     for (size_t r = 0; r < N_CONCEPTS; r++)
-        for (size_t f = 0; f < FORMS_MAX && vocab[r][f]; f++)
-            bucket_start[bucket(vocab[r][f]) + 1]++;
+        for (size_t f = 0; f < FORMS_MAX && row(r)[f]; f++)
+            bucket_start[bucket(row(r)[f]) + 1]++;
     for (size_t b = 0; b < BUCKETS; b++) {
         bucket_start[b + 1] += bucket_start[b];
         next[b] = bucket_start[b];
     }
     for (size_t r = 0; r < N_CONCEPTS; r++)
-        for (size_t f = 0; f < FORMS_MAX && vocab[r][f]; f++) {
-            size_t k = next[bucket(vocab[r][f])]++;
-            forms[k].form = vocab[r][f];
+        for (size_t f = 0; f < FORMS_MAX && row(r)[f]; f++) {
+            size_t k = next[bucket(row(r)[f])]++;
+            forms[k].form = row(r)[f];
             forms[k].concept = (uint8_t)(r + 1);
         }
 }
@@ -344,17 +435,22 @@ uint8_t aka__name_concept(const char *word)
 
 const char *aka__name_concept_word(uint8_t c)
 {
-    return c && c <= N_CONCEPTS ? vocab[c - 1][0] : "";
+    return c && c <= N_CONCEPTS ? row(c - 1)[0] : "";
 }
 
 const char *aka__name_concept_form(uint8_t c, size_t k)
 {
-    return c && c <= N_CONCEPTS && k < FORMS_MAX ? vocab[c - 1][k] : NULL;
+    return c && c <= N_CONCEPTS && k < FORMS_MAX ? row(c - 1)[k] : NULL;
 }
 
 size_t aka__name_concepts(void)
 {
     return N_CONCEPTS;
+}
+
+int aka__name_concept_given(uint8_t c)
+{
+    return c > N_ORG_CONCEPTS && c <= N_CONCEPTS;
 }
 
 uint64_t aka__name_concepts_digest(void)
@@ -364,7 +460,7 @@ uint64_t aka__name_concepts_digest(void)
     for (size_t r = 0; r < N_CONCEPTS; r++)
         for (size_t f = 0; f <= FORMS_MAX; f++) {
             /* each form with its NUL; an empty string ends a row */
-            const char *form = f < FORMS_MAX && vocab[r][f] ? vocab[r][f] : "";
+            const char *form = f < FORMS_MAX && row(r)[f] ? row(r)[f] : "";
             for (size_t i = 0;; i++) {
                 h = (h ^ (unsigned char)form[i]) * 1099511628211ULL;
                 if (!form[i])

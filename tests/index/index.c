@@ -182,19 +182,27 @@ static void test_index_index__terms(void **state)
     assert_null(tb);
 }
 
+/* A screener over aka CSV text `csv` (with its header). */
+static aka_screener *screener_of_csv(const char *csv)
+{
+    aka_list *l = NULL;
+    aka_screener *s = NULL;
+
+    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv", csv,
+                                        strlen(csv)),
+                     AKA_OK);
+    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
+    return s;
+}
+
 /* A screener over an aka CSV list written here, `rows` after the header. */
 static aka_screener *screener_of(const char *rows)
 {
     char csv[4200];
-    aka_list *l = NULL;
-    aka_screener *s = NULL;
 
     assert_true(strlen(rows) < 4096);
     snprintf(csv, sizeof(csv), "id,name\n%s", rows);
-    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv",
-                                        csv, strlen(csv)), AKA_OK);
-    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
-    return s;
+    return screener_of_csv(csv);
 }
 
 /* Assert that screening `name` in s, scoring 16 candidates, has entity
@@ -703,19 +711,30 @@ static void test_index_index__translated(void **state)
  */
 static void test_index_index__person_has_no_meanings(void **state)
 {
-    static const char csv[] = "id,schema,name\n"
-                              "P1,person,Alexander MOSKOVSKY\n"
-                              "O1,organization,Alexander MOSKOVSKY LLC\n";
-    aka_list *l = NULL;
-    aka_screener *s = NULL;
+    aka_screener *s = screener_of_csv("id,schema,name\n"
+                                      "P1,person,Alexander MOSKOVSKY\n"
+                                      "O1,organization,Alexander MOSKOVSKY "
+                                      "LLC\n");
 
     (void)state;
-    assert_int_equal(aka__list_parse_as(&l, AKA_FORMAT_AKA_CSV, "test.csv", csv,
-                                        strlen(csv)),
-                     AKA_OK);
-    assert_int_equal(aka_screener_new(&s, &l, 1), AKA_OK);
     assert_false(hits_entity(s, "Alexander Moscow", "P1"));
     assert_true(hits_entity(s, "Alexander Moscow", "O1"));
+    aka_screener_free(s);
+}
+
+/* RULE-NAME-5: a person's given name keeps its meaning: Николай ЧЕРНЫХ
+ * is Mykola CHERNYKH (the same name in Ukrainian), not Tatiana CHERNYKH,
+ * and Pavel Chernykh is neither. */
+static void test_index_index__given_name_in_another_language(void **state)
+{
+    aka_screener *s = screener_of_csv("id,schema,name\n"
+                                      "P1,person,Mykola CHERNYKH\n"
+                                      "P2,person,Tatiana CHERNYKH\n");
+
+    (void)state;
+    assert_true(hits_entity(s, "Николай Черных", "P1"));
+    assert_false(hits_entity(s, "Николай Черных", "P2"));
+    assert_false(hits_entity(s, "Pavel Chernykh", "P1"));
     aka_screener_free(s);
 }
 
@@ -738,6 +757,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_index_index__j_and_y),
     cmocka_unit_test(test_index_index__translated),
     cmocka_unit_test(test_index_index__person_has_no_meanings),
+    cmocka_unit_test(test_index_index__given_name_in_another_language),
 };
 
 AKA_TEST_MAIN(tests)

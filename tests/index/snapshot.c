@@ -261,7 +261,7 @@ static void test_index_snapshot__refused(void **state)
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));
         write_file(bad, buf, len);
-        assert_refused(bad, AKA_EFORMAT, "organisation words");
+        assert_refused(bad, AKA_EFORMAT, "table of word meanings");
         memcpy(buf + off + META_VOCAB * 8, &v, sizeof(v));
         sum = aka__checksum(buf + HEADER_SIZE, len - HEADER_SIZE);
         memcpy(buf + CHECKSUM_AT, &sum, sizeof(sum));

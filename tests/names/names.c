@@ -486,6 +486,10 @@ static void test_names_names__meanings(void **state)
         /* abbreviations, their dots dropped: ش.ذ.م.م, a company of
          * limited liability */
         {"ش.ذ.م.م", "LLC", "ООО", NULL, NULL},
+        /* a given name in Russian, Ukrainian and Belarusian */
+        {"Николай", "Mykola", "Мікалай", "Nikolai", NULL},
+        {"Сергей", "Сергій", "Siarhei", "Serhiy", NULL},
+        {"Ольга", "Olha", "Volha", NULL, NULL},
     };
     static const char *const none[] = {"strakhov", "bankov",    "mohammed",
                                        "fonda",    "zavodskoy", ""};
@@ -508,6 +512,10 @@ static void test_names_names__meanings(void **state)
     for (size_t k = 0; k < ARRAY_SIZE(none); k++)
         assert_int_equal(aka__name_concept(none[k]), 0);
     assert_string_equal(aka__name_concept_word(0), "");
+    /* only a given name keeps its meaning in a person's name */
+    assert_true(aka__name_concept_given(aka__name_concept("mykola")));
+    assert_false(aka__name_concept_given(aka__name_concept("zavod")));
+    assert_false(aka__name_concept_given(0));
     /* every form of the table is reached as aka writes a word: as
      * written, or a stem with a case ending; Kazachok and Muzeyko end
      * in -ok and -ko, no case, and are no word of the table */
