@@ -606,7 +606,6 @@ static int is_title(const char *w)
 /* A word that belongs to the next one (title, particle, abd). */
 static int is_prefix_word(const char *w)
 {
-    static const char *const p[] = {"abd", "abdul", "abdel", "abdal", NULL};
     char low[16];
     size_t n = 0;
 
@@ -614,9 +613,6 @@ static int is_prefix_word(const char *w)
         if (isalpha((unsigned char)*c))
             low[n++] = (char)tolower((unsigned char)*c);
     low[n] = '\0';
-    for (const char *const *x = p; *x; x++)
-        if (!strcmp(low, *x))
-            return 1;
     return is_particle(w) || !strncmp(low, "abd", 3) || is_title(w);
 }
 
