@@ -38,8 +38,9 @@ static int initial(const aka__part *p)
  * as the word it begins. */
 static int query_initial(const aka__part *p)
 {
-    return p->latin[0] && p->kind <= AKA_PART_LEGAL &&
-           p->script == AKA_SCRIPT_LATIN && initial(p);
+    return p->latin[0] && p->kind != AKA_PART_TITLE &&
+           p->kind != AKA_PART_ARTICLE && p->script == AKA_SCRIPT_LATIN &&
+           initial(p);
 }
 
 /* RULE-SCORE-3: weight by kind. */
