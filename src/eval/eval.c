@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "aka/eval.h"
+#include "eval/damage.h"
 #include "index/index.h"
 #include "match/baseline.h"
 #include "match/match.h"
@@ -43,23 +44,6 @@
 #include "util/error.h"
 #include "util/hash.h"
 
-/* ---- randomness ------------------------------------------------------------ */
-
-static uint64_t rnd_state;
-
-static uint64_t rnd(void)
-{
-    rnd_state ^= rnd_state << 13;
-    rnd_state ^= rnd_state >> 7;
-    rnd_state ^= rnd_state << 17;
-    return rnd_state;
-}
-
-static size_t rnd_below(size_t n)
-{
-    return n ? (size_t)(rnd() % n) : 0;
-}
-
 /* ---- context ---------------------------------------------------------------- */
 
 #define N_CR_COUNTS 4 /* candidate counts the recall is reported for */
@@ -67,6 +51,7 @@ static size_t rnd_below(size_t n)
 typedef struct {
     const aka_screener *s;
     const aka_eval_options *o;
+    aka__rng rng;             /* the sets' draws (seeded by o->seed) */
     size_t *first;            /* first ix_name of each entity */
     size_t *count;            /* ix_names of each entity */
     aka__hash entity_ix;      /* entity pointer (as bytes) -> index */
@@ -407,10 +392,10 @@ typedef struct {
     uint32_t name;   /* index in entity->names */
 } pick;
 
-static void shuffle(pick *p, size_t n)
+static void shuffle(pick *p, size_t n, aka__rng *r)
 {
     for (size_t i = n; i > 1; i--) {
-        size_t j = rnd_below(i);
+        size_t j = aka__rng_below(r, i);
         pick t = p[i - 1];
         p[i - 1] = p[j];
         p[j] = t;
@@ -458,7 +443,7 @@ static int set_original_script(eval_ctx *c, report *rep)
                 if (latin && found >= 0)
                     picks[np++] = (pick){ei, (uint32_t)found};
             }
-            shuffle(picks, np);
+            shuffle(picks, np, &c->rng);
             if (c->o->sample && np > c->o->sample)
                 np = c->o->sample;
             snprintf(group, sizeof(group), "%s %s", srcs[si],
@@ -531,281 +516,6 @@ static int set_original_script(eval_ctx *c, report *rep)
 
 /* ---- set 2: spelling variants ---------------------------------------------------- */
 
-static const char *const damage_kinds[] = {
-    "typo", "two_typos", "transposition", "doubled_letter", "dropped_letter",
-    "reordered", "last_first", "particle_dropped", "particle_glued",
-    "middle_dropped", "ascii_folded", "romanisation", "middle_initial", NULL};
-
-/* The damage drawn with a random stream of its own (MIDDLE_INITIAL), so
- * that adding it changed no other set's draw. */
-#define MIDDLE_INITIAL 12
-
-static int is_letter_at(const char *s, size_t i)
-{
-    return isalpha((unsigned char)s[i]);
-}
-
-/* A random position of an ASCII letter not at the start of a word. */
-static long inner_letter(const char *s, size_t n)
-{
-    size_t tries = 0;
-
-    while (tries++ < 50) {
-        size_t i = 1 + rnd_below(n - 1);
-        if (i < n && is_letter_at(s, i) && is_letter_at(s, i - 1))
-            return (long)i;
-    }
-    return -1;
-}
-
-static size_t split_words(char *s, char **w, size_t max)
-{
-    size_t n = 0;
-    for (char *t = strtok(s, " "); t && n < max; t = strtok(NULL, " "))
-        w[n++] = t;
-    return n;
-}
-
-static int is_particle(const char *w)
-{
-    static const char *const p[] = {"al", "el", "bin", "ibn", "abu", "abou",
-                                    "ben", "bint", "umm", "van", "de", "von",
-                                    "ad", "ar", "as", "ash", "at", "az",
-                                    NULL};
-    char low[16];
-    size_t n = strlen(w);
-    const char *dash = strchr(w, '-');
-
-    if (dash)
-        n = (size_t)(dash - w);
-    if (n >= sizeof(low))
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)w[i]);
-    low[n] = '\0';
-    for (const char *const *x = p; *x; x++)
-        if (!strcmp(low, *x))
-            return 1;
-    return 0;
-}
-
-/* 1 if the names stage reads word w as a title (Sayed, Mawlawi, Qari):
- * the eval's damage keeps a title with the name it precedes, as the
- * scorer reads it. */
-static int is_title(const char *w)
-{
-    aka__arena a = AKA_ARENA_INIT;
-    aka__name n;
-    int title = aka__name_parse(&n, &a, w, strlen(w)) == AKA_OK &&
-                n.n == 1 && n.parts[0].kind == AKA_PART_TITLE;
-
-    aka__arena_dispose(&a);
-    return title;
-}
-
-/* A word that belongs to the next one (title, particle, abd). */
-static int is_prefix_word(const char *w)
-{
-    char low[16];
-    size_t n = 0;
-
-    for (const char *c = w; *c && n + 1 < sizeof(low); c++)
-        if (isalpha((unsigned char)*c))
-            low[n++] = (char)tolower((unsigned char)*c);
-    low[n] = '\0';
-    return is_particle(w) || !strncmp(low, "abd", 3) || is_title(w);
-}
-
-/* Romanisation swaps, each way. */
-static const char *const roman[][2] = {
-    {"ou", "u"}, {"u", "ou"}, {"y", "i"}, {"i", "y"}, {"j", "y"},
-    {"kh", "h"}, {"sh", "ch"}, {"ee", "i"}, {"ov", "off"}, {"v", "w"},
-    {"ck", "k"}, {"ph", "f"}, {"dzh", "j"}, {"a", "e"}, {"e", "a"},
-    {"ts", "tz"}, {"ya", "ia"}, {"yu", "iu"}, {"q", "k"}, {"mm", "m"},
-};
-
-/* Apply damage `kind` to name `in` into `out`; 0 if it doesn't apply. */
-static int damage(aka_buf *out, const char *in, int kind)
-{
-    char tmp[512], *w[32];
-    size_t n = strlen(in), nw;
-    long i;
-
-    aka__buf_clear(out);
-    if (n >= sizeof(tmp) - 8)
-        return 0;
-    memcpy(tmp, in, n + 1);
-    switch (kind) {
-    case 0: /* typo: substitute one letter */
-    case 1: /* two typos */
-        for (int k = 0; k < (kind == 1 ? 2 : 1); k++) {
-            if ((i = inner_letter(tmp, n)) < 0)
-                return 0;
-            tmp[i] = (char)(islower((unsigned char)tmp[i]) ? 'a' : 'A') +
-                     (char)((toupper((unsigned char)tmp[i]) - 'A' + 1 +
-                             rnd_below(24)) % 26);
-        }
-        break;
-    case 2: /* transposition */
-        if ((i = inner_letter(tmp, n)) < 0 || !is_letter_at(tmp, (size_t)i + 1))
-            return 0;
-        {
-            char t = tmp[i];
-            tmp[i] = tmp[i + 1];
-            tmp[i + 1] = t;
-        }
-        break;
-    case 3: /* doubled letter */
-        if ((i = inner_letter(tmp, n)) < 0)
-            return 0;
-        memmove(tmp + i + 1, tmp + i, n - (size_t)i + 1);
-        break;
-    case 4: /* dropped letter */
-        if ((i = inner_letter(tmp, n)) < 0)
-            return 0;
-        memmove(tmp + i, tmp + i + 1, n - (size_t)i);
-        break;
-    case 5: /* reordered: rotate the words */
-        nw = split_words(tmp, w, 32);
-        if (nw < 2)
-            return 0;
-        for (size_t k = 1; k <= nw; k++)
-            aka__buf_printf(out, "%s%s", k > 1 ? " " : "", w[k % nw]);
-        return 1;
-    case 6: /* LAST, First */
-        nw = split_words(tmp, w, 32);
-        if (nw < 2)
-            return 0;
-        aka__buf_printf(out, "%s,", w[nw - 1]);
-        for (size_t k = 0; k + 1 < nw; k++)
-            aka__buf_printf(out, " %s", w[k]);
-        return 1;
-    case 7: /* particles dropped */
-    case 8: /* particle glued to the next word */
-    {
-        int changed = 0;
-        char *t;
-        /* split "al-Baghdadi" into "al Baghdadi" first */
-        for (t = tmp; *t; t++)
-            if (*t == '-')
-                *t = ' ';
-        nw = split_words(tmp, w, 32);
-        for (size_t k = 0; k < nw; k++) {
-            if (is_particle(w[k]) && k + 1 < nw) {
-                changed = 1;
-                if (kind == 7)
-                    continue;
-                aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
-                aka__buf_printf(out, "%c%s", tolower((unsigned char)w[k + 1][0]),
-                                w[k + 1] + 1);
-                k++;
-                continue;
-            }
-            aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
-        }
-        return changed && out->len;
-    }
-    case 9: /* middle names dropped: "A B C D" -> "A D", "X Y, A B C" ->
-               "X Y, A"; titles, particles and abd stay with the word they
-               precede (people only, see set_variants) */
-    {
-        char *comma = strchr(tmp, ',');
-        size_t f = 0;
-        nw = split_words(comma ? comma + 1 : tmp, w, 32);
-        while (f < nw && is_prefix_word(w[f]))
-            f++;
-        if (comma) {
-            if (f + 1 >= nw)
-                return 0;
-            *comma = '\0';
-            aka__buf_printf(out, "%s,", tmp);
-        } else if (f + 2 >= nw) {
-            return 0;
-        }
-        for (size_t k = 0; k <= f; k++)
-            aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
-        if (!comma)
-            aka__buf_printf(out, " %s", w[nw - 1]);
-        return 1;
-    }
-    case MIDDLE_INITIAL: /* middle names as initials: "A B C D" -> "A B.
-                            C. D", "X Y, A B C" -> "X Y, A B. C."; titles,
-                            particles and abd stay, with the word after
-                            them (people only) */
-    {
-        char *comma = strchr(tmp, ',');
-        size_t f = 0, last;
-        int changed = 0;
-        nw = split_words(comma ? comma + 1 : tmp, w, 32);
-        while (f < nw && is_prefix_word(w[f]))
-            f++;
-        last = comma ? nw : nw - 1; /* the surname stays whole */
-        if (f + 1 >= last)
-            return 0;
-        if (comma) {
-            *comma = '\0';
-            aka__buf_printf(out, "%s,", tmp);
-        }
-        for (size_t k = 0; k < nw; k++) {
-            /* a word after a title, abd or a particle stays whole with
-             * it (Abdel Salam, Abou El Yazid) */
-            int cut = k > f && k < last && !is_prefix_word(w[k]) &&
-                      !is_particle(w[k]) && !is_prefix_word(w[k - 1]) &&
-                      !is_particle(w[k - 1]) &&
-                      isalpha((unsigned char)w[k][0]);
-            if (cut)
-                aka__buf_printf(out, "%s%c.", out->len ? " " : "", w[k][0]);
-            else
-                aka__buf_printf(out, "%s%s", out->len ? " " : "", w[k]);
-            changed |= cut;
-        }
-        return changed;
-    }
-    case 10: /* accents folded */
-    {
-        aka_buf lat = AKA_BUF_INIT;
-        int non_ascii = 0;
-        for (size_t k = 0; k < n; k++)
-            non_ascii |= (unsigned char)tmp[k] >= 0x80;
-        if (!non_ascii)
-            return 0;
-        nw = split_words(tmp, w, 32);
-        for (size_t k = 0; k < nw; k++) {
-            aka__buf_clear(&lat);
-            aka__text_to_latin(&lat, w[k], strlen(w[k]));
-            aka__buf_printf(out, "%s%s", k ? " " : "", lat.ptr ? lat.ptr : "");
-        }
-        aka__buf_dispose(&lat);
-        return 1;
-    }
-    case 11: /* another romanisation: one or two swaps that apply */
-    {
-        int done = 0;
-        char low[512];
-        for (size_t k = 0; k <= n; k++)
-            low[k] = (char)tolower((unsigned char)tmp[k]);
-        for (int tries = 0; tries < 40 && done < 2; tries++) {
-            size_t r = rnd_below(sizeof(roman) / sizeof(roman[0]));
-            char *at = strstr(low + 1, roman[r][0]);
-            size_t a = strlen(roman[r][0]), b = strlen(roman[r][1]);
-            if (!at || strlen(low) + b >= sizeof(low) - 1)
-                continue;
-            memmove(at + b, at + a, strlen(at + a) + 1);
-            memcpy(at, roman[r][1], b);
-            done++;
-        }
-        if (!done)
-            return 0;
-        aka__buf_append(out, low, strlen(low));
-        return 1;
-    }
-    default:
-        return 0;
-    }
-    aka__buf_append(out, tmp, strlen(tmp));
-    return strcmp(out->ptr, in) != 0;
-}
-
 /* 1 if a list name may hold alternatives ("X (Y)", "X / Y", "X; Y"):
  * the sets draw their queries from names without. */
 static int holds_alternatives(const char *full)
@@ -851,14 +561,17 @@ static int set_variants(eval_ctx *c, report *rep)
             if (good_variant_source(e, &e->names[k]))
                 picks[np++] = (pick){ei, (uint32_t)k};
     }
-    for (int kind = 0; damage_kinds[kind] && rc == AKA_OK; kind++) {
-        row *rw = report_row(rep, "spelling_variants", damage_kinds[kind]);
+    for (int kind = 0; kind < AKA_N_DAMAGE && rc == AKA_OK; kind++) {
+        row *rw = report_row(rep, "spelling_variants", aka__damage_name(kind));
         size_t want = c->o->sample ? c->o->sample : 1000, tries = 0;
-        uint64_t saved_rnd = rnd_state;
+        aka__rng saved_rng = c->rng;
         size_t saved_seen = c->cr_seen;
 
-        if (kind == MIDDLE_INITIAL) /* a stream of its own */
-            rnd_state = (c->o->seed ? c->o->seed : 1) ^ 0x9E3779B97F4A7C15ull;
+        /* middle initials, added last, draw from a stream of their own,
+         * so that adding them changed no other group's draws */
+        if (kind == AKA_DAMAGE_MIDDLE_INITIAL)
+            aka__rng_seed(&c->rng, (c->o->seed ? c->o->seed : 1) ^
+                                       0x9E3779B97F4A7C15ull);
 
         if (!rw) {
             rc = AKA_ENOMEM;
@@ -866,17 +579,19 @@ static int set_variants(eval_ctx *c, report *rep)
         }
         rw->baseline_run = c->o->baseline;
         while (rw->n < want && tries++ < want * 50 && np) {
-            pick p = picks[rnd_below(np)];
+            pick p = picks[aka__rng_below(&c->rng, np)];
             const aka_entity *e = c->s->entities[p.entity];
             aka_screen_options so = AKA_SCREEN_OPTIONS_INIT;
             aka_query qq = AKA_QUERY_INIT;
             aka_hits *h = NULL;
             int ok = 0;
 
-            if ((kind == 9 || kind == MIDDLE_INITIAL) &&
+            if ((kind == AKA_DAMAGE_MIDDLE_DROPPED ||
+                 kind == AKA_DAMAGE_MIDDLE_INITIAL) &&
                 e->schema != AKA_SCHEMA_PERSON)
                 continue; /* organisations have no middle names */
-            if (!damage(&q, e->names[p.name].full, kind) || !q.len)
+            if (!aka__damage(&q, e->names[p.name].full, kind, &c->rng) ||
+                !q.len)
                 continue;
             so.threshold = c->o->threshold;
             so.max_hits = 10;
@@ -894,7 +609,7 @@ static int set_variants(eval_ctx *c, report *rep)
             if (!ok && c->o->failures) {
                 FILE *f = c->o->failures;
                 put_str(f, "miss");
-                put_str(f, damage_kinds[kind]);
+                put_str(f, aka__damage_name(kind));
                 put_str(f, q.ptr);
                 put_str(f, e->names[p.name].full);
                 put_str(f, aka_hits_count(h) ? aka_hits_get(h, 0)->list_name
@@ -914,10 +629,10 @@ static int set_variants(eval_ctx *c, report *rep)
                 rw->base_ok += found;
             }
         }
-        progress(c, damage_kinds[kind]);
-        if (kind == MIDDLE_INITIAL) {
+        progress(c, aka__damage_name(kind));
+        if (kind == AKA_DAMAGE_MIDDLE_INITIAL) {
             /* the next sets draw, and check candidates, as before it */
-            rnd_state = saved_rnd;
+            c->rng = saved_rng;
             c->cr_seen = saved_seen;
         }
     }
@@ -1037,20 +752,23 @@ static int set_strangers(eval_ctx *c, report *rep)
                 char a[256], b[256], *sp;
                 if (np < 2)
                     break;
-                snprintf(a, sizeof(a), "%s",
-                         c->s->entities[persons[rnd_below(np)]]->names[0].full);
-                snprintf(b, sizeof(b), "%s",
-                         c->s->entities[persons[rnd_below(np)]]->names[0].full);
+                const aka_entity *ea =
+                    c->s->entities[persons[aka__rng_below(&c->rng, np)]];
+                const aka_entity *eb =
+                    c->s->entities[persons[aka__rng_below(&c->rng, np)]];
+                snprintf(a, sizeof(a), "%s", ea->names[0].full);
+                snprintf(b, sizeof(b), "%s", eb->names[0].full);
                 if ((sp = strchr(a, ' ')) != NULL)
                     *sp = '\0';
                 sp = strrchr(b, ' ');
                 aka__buf_printf(&q, "%s %s", a, sp ? sp + 1 : b);
             } else {
-                aka__buf_printf(&q, "%s %s",
-                                given[rnd_below(sizeof(given) /
-                                                sizeof(given[0]))],
-                                family[rnd_below(sizeof(family) /
-                                                 sizeof(family[0]))]);
+                /* the given name drawn first */
+                size_t gi = aka__rng_below(&c->rng, sizeof(given) /
+                                                        sizeof(given[0]));
+                size_t fi = aka__rng_below(&c->rng, sizeof(family) /
+                                                        sizeof(family[0]));
+                aka__buf_printf(&q, "%s %s", given[gi], family[fi]);
             }
             if (!q.len || is_listed_spelling(c, q.ptr, q.len))
                 continue;
@@ -1191,7 +909,7 @@ int aka_eval(FILE *out, const aka_screener *s, const aka_eval_options *opts)
     c.s = s;
     c.o = opts ? opts : &def;
     c.t0 = now();
-    rnd_state = c.o->seed ? c.o->seed : 1;
+    aka__rng_seed(&c.rng, c.o->seed);
     c.first = aka__calloc(s->n_entities + 1, sizeof(*c.first));
     c.count = aka__calloc(s->n_entities + 1, sizeof(*c.count));
     if (!c.first || !c.count)
