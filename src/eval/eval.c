@@ -18,6 +18,7 @@
  *      First", particles dropped or glued, middle names dropped (people
  *      only), accents folded, other romanisations, middle names written
  *      as initials (people only; drawn with a random stream of its own).
+ *      The damage is eval/damage.c's, tested in tests/eval/damage.c.
  *      Right when the record is among the
  *      hits at or above the threshold.
  *   3. Namesakes and strangers: first names and surnames of different
